@@ -1,0 +1,117 @@
+# redline — plain Makefile.  `make run` and `make test` do all set-up on a
+# fresh Debian machine: missing packages are installed with apt-get when run
+# as root, otherwise the exact command is printed and make stops.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+SHARED ?= ../shared
+
+# Debian packages needed to build and test.
+PACKAGES = build-essential pkg-config libgit2-dev libutf8proc-dev libcmocka-dev \
+           libstemmer-dev python3 git
+
+PKGS = libgit2 libutf8proc
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+OPT ?= -O2 -g
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc \
+             $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) \
+             -DRL_DATADIR='"$(PREFIX)/share/redline"'
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+BUILD ?= build
+CLI_SRC = $(wildcard src/cli*.c) $(wildcard src/cmd_*.c)
+LIB_SRC = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC = $(wildcard tests/test_*.c)
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+LIBA = $(BUILD)/libredline.a
+
+.PHONY: all run test unit e2e asan asan-inner deps deps-check clean install uninstall bench
+
+all: deps-check redline libredline.a
+
+# ---- set-up ---------------------------------------------------------------
+
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "redline needs these packages; run as root:"; \
+			echo "  sudo apt-get install -y$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+deps-check:
+	@$(PKG_CONFIG) --exists $(PKGS) || { echo "missing libraries: run 'make deps' (or 'make run'/'make test')"; exit 1; }
+
+# ---- build ----------------------------------------------------------------
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/redline: $(CLI_OBJ) $(LIBA)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
+
+libredline.a: $(LIBA)
+	cp $< $@
+
+redline: $(BUILD)/redline
+	cp $< $@
+
+$(BUILD)/tests/%: tests/%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(LIBA) $(CMOCKA_LIBS) $(LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)
+
+# ---- the main job ---------------------------------------------------------
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/run-main.sh ./redline
+
+# ---- tests ----------------------------------------------------------------
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit e2e
+
+unit: $(TEST_BIN)
+	@fail=0; for t in $(TEST_BIN); do \
+		echo "== $$t"; $$t || fail=1; \
+	done; exit $$fail
+
+e2e: redline
+	@sh tests/e2e.sh ./redline $(SHARED)
+
+# All tests again with AddressSanitizer and UndefinedBehaviorSanitizer, in a
+# build directory of their own.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		LDFLAGS="-fsanitize=address,undefined" asan-inner
+
+asan-inner: $(TEST_BIN) $(BUILD)/redline
+	@fail=0; for t in $(TEST_BIN); do \
+		echo "== $$t (asan)"; ASAN_OPTIONS=detect_leaks=1 $$t || fail=1; \
+	done; \
+	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh $(BUILD)/redline $(SHARED) || fail=1; exit $$fail
+
+clean:
+	rm -rf build redline libredline.a

@@ -1,0 +1,225 @@
+/*
+ * redline — public C API.
+ *
+ * redline compares related texts: it splits each text into paragraphs, aligns
+ * the paragraphs of an old text with those of a new one, computes exact
+ * word-level differences inside every aligned pair and renders the result.
+ *
+ * Conventions (see README): functions that can fail return int, 0 on success
+ * or a negative RL_E* code; rl_error_last() then holds a one-line message.
+ * Outputs come first in argument lists.  Whatever is returned through a
+ * `**out` argument belongs to the caller and is released with the matching
+ * NULL-safe rl_*_free(); pointers returned by value are borrowed from their
+ * parent object and live as long as it does.  Offsets are byte offsets into
+ * the original input, ranges are half-open [start, end).
+ */
+#ifndef REDLINE_H
+#define REDLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RL_VERSION "0.1.0"
+
+/* Error codes. */
+enum {
+	RL_OK = 0,
+	RL_EGENERIC = -1, /* anything not listed below */
+	RL_ENOMEM = -2,   /* out of memory */
+	RL_EINVALID = -3, /* invalid input: bad UTF-8, binary data, bad option */
+	RL_ENOTFOUND = -4,/* missing file, revision or name */
+	RL_EIO = -5,      /* read or write failure */
+	RL_EGIT = -6      /* the corpus repository failed */
+};
+
+/* The message of the last failure in this thread.  Never NULL; "" when no
+ * failure has been recorded.  Borrowed: valid until the next failing call. */
+const char *rl_error_last(void);
+
+/* Forget the last failure.  Cannot fail. */
+void rl_error_clear(void);
+
+/* ---- documents -------------------------------------------------------- */
+
+typedef struct rl_doc rl_doc;
+
+/* Paragraph flags. */
+enum {
+	RL_PARA_HEADING = 1u << 0 /* a short title line, such as "Defensie" */
+};
+
+typedef struct rl_paragraph {
+	size_t start;   /* first byte of the paragraph */
+	size_t end;     /* one past its last non-space byte */
+	unsigned flags; /* RL_PARA_* */
+} rl_paragraph;
+
+/* Load a document from the file at `path` ("-" reads standard input).
+ * `display_name` is the name used in messages and output (NULL: `path`).
+ * Fails with RL_ENOTFOUND for a missing file, RL_EIO for an unreadable file
+ * or a directory, RL_EINVALID for invalid UTF-8 or binary data, RL_ENOMEM. */
+int rl_doc_load_file(rl_doc **out, const char *path, const char *display_name);
+
+/* Load a document from `len` bytes at `data`, which are copied.  `name` is
+ * used in messages and output.  Fails like rl_doc_load_file(). */
+int rl_doc_load_buffer(rl_doc **out, const char *name, const void *data, size_t len);
+
+/* Release a document.  NULL is a no-op. */
+void rl_doc_free(rl_doc *doc);
+
+/* The document's name.  Borrowed. */
+const char *rl_doc_name(const rl_doc *doc);
+
+/* The document's bytes as read (including any BOM); `*len` receives the
+ * size.  Borrowed. */
+const char *rl_doc_data(const rl_doc *doc, size_t *len);
+
+/* Number of body paragraphs.  Cannot fail. */
+size_t rl_doc_paragraph_count(const rl_doc *doc);
+
+/* Paragraph `i` (0-based); `i` must be below rl_doc_paragraph_count(). */
+rl_paragraph rl_doc_paragraph(const rl_doc *doc, size_t i);
+
+/* The span of a leading metadata line such as " date 2022-03" (the "date
+ * 2022-03" part); returns 0 and leaves the outputs alone when there is none. */
+int rl_doc_metadata(const rl_doc *doc, size_t *start, size_t *end);
+
+/* Sentences of paragraph `i`: fills at most `cap` spans into `out` and
+ * returns how many sentences there are (which may exceed `cap`), or a
+ * negative error code. */
+long rl_doc_sentences(const rl_doc *doc, size_t i, rl_paragraph *out, size_t cap);
+
+/* ---- comparison ------------------------------------------------------- */
+
+typedef enum rl_mode {
+	RL_MODE_AUTO = 0, /* choose from the texts */
+	RL_MODE_VERSIONS, /* revisions of one document */
+	RL_MODE_RELATED   /* different documents on overlapping topics */
+} rl_mode;
+
+typedef enum rl_link_kind {
+	RL_LINK_EQUAL = 0,
+	RL_LINK_EDITED,
+	RL_LINK_MOVED,
+	RL_LINK_SPLIT,
+	RL_LINK_MERGED,
+	RL_LINK_RELATED,
+	RL_LINK_INSERTED,
+	RL_LINK_DELETED,
+	RL_LINK_KIND_COUNT
+} rl_link_kind;
+
+/* The name of a link kind as used in the JSON contract ("equal", ...). */
+const char *rl_link_kind_name(rl_link_kind kind);
+
+typedef struct rl_options {
+	rl_mode mode;          /* RL_MODE_AUTO by default */
+	double min_similarity; /* related-mode threshold; < 0: calibrated default */
+	const char *lang;      /* language code such as "nl"; NULL: detect */
+} rl_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_options_init(rl_options *opts);
+
+/* One piece of a word-level edit script. */
+typedef enum rl_edit_op { RL_EDIT_EQUAL = '=', RL_EDIT_DELETE = '-', RL_EDIT_INSERT = '+' } rl_edit_op;
+
+typedef struct rl_edit {
+	rl_edit_op op;
+	size_t start; /* in the old document for '=' and '-', the new one for '+' */
+	size_t end;
+} rl_edit;
+
+/* Semantic change types; names as in the JSON contract. */
+typedef enum rl_change_type {
+	RL_CHANGE_NUMBER = 0,
+	RL_CHANGE_DATE,
+	RL_CHANGE_NEGATION,
+	RL_CHANGE_MODALITY,
+	RL_CHANGE_ENTITY_ADDED,
+	RL_CHANGE_ENTITY_REMOVED,
+	RL_CHANGE_TERM_ADDED,
+	RL_CHANGE_TERM_REMOVED,
+	RL_CHANGE_TYPE_COUNT
+} rl_change_type;
+
+/* The name of a change type ("number", "entity_added", ...). */
+const char *rl_change_type_name(rl_change_type type);
+
+/* One meaning-changing difference inside a link.  A side where the text is
+ * absent (a negation that appeared) has an empty span (start == end) at the
+ * place it would be. */
+typedef struct rl_change {
+	rl_change_type type;
+	size_t old_start, old_end; /* in the old document */
+	size_t new_start, new_end; /* in the new document */
+	const char *detail;        /* e.g. "intention -> commitment"; may be NULL */
+} rl_change;
+
+typedef struct rl_link {
+	rl_link_kind kind;
+	const uint32_t *old_paras; /* 0-based indices, ascending */
+	size_t n_old;
+	const uint32_t *new_paras;
+	size_t n_new;
+	double similarity; /* 1.0 for equal, 0 for inserted and deleted */
+	const rl_edit *edits; /* the word edit script; NULL when one side is empty */
+	size_t n_edits;
+	const rl_change *changes; /* semantic changes */
+	size_t n_changes;
+} rl_link;
+
+typedef struct rl_comparison rl_comparison;
+
+/* Compare two documents.  The comparison borrows both documents: they must
+ * outlive it.  Fails with RL_EINVALID for bad options or RL_ENOMEM. */
+int rl_compare(rl_comparison **out, const rl_doc *old_doc, const rl_doc *new_doc,
+               const rl_options *opts);
+
+/* Release a comparison.  NULL is a no-op. */
+void rl_comparison_free(rl_comparison *cmp);
+
+/* The mode the comparison ran in (never RL_MODE_AUTO). */
+rl_mode rl_comparison_mode(const rl_comparison *cmp);
+
+/* Number of links, and link `i` in output order.  Borrowed. */
+size_t rl_comparison_link_count(const rl_comparison *cmp);
+const rl_link *rl_comparison_link(const rl_comparison *cmp, size_t i);
+
+/* 1 when the documents are equal after normalisation (BOM, line endings,
+ * whitespace, Unicode NFC), else 0. */
+int rl_comparison_is_equal(const rl_comparison *cmp);
+
+/* ---- rendering -------------------------------------------------------- */
+
+/* Receives output; returns 0 to continue or non-zero to stop rendering. */
+typedef int (*rl_write_fn)(const char *data, size_t len, void *payload);
+
+typedef enum rl_format {
+	RL_FORMAT_TEXT = 0,
+	RL_FORMAT_JSON
+} rl_format;
+
+typedef struct rl_render_options {
+	rl_format format;
+	int color;       /* 1: ANSI colour and attributes in text output */
+	int show_equal;  /* 1: text output includes equal paragraphs */
+} rl_render_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_render_options_init(rl_render_options *opts);
+
+/* Render a comparison through `write`.  Fails with RL_EIO when `write`
+ * returns non-zero, RL_ENOMEM. */
+int rl_render(const rl_comparison *cmp, const rl_render_options *opts,
+              rl_write_fn write, void *payload);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

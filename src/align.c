@@ -1,0 +1,911 @@
+/*
+ * align — versions-mode paragraph alignment.
+ *
+ * 1. Exact: every paragraph gets a hash of its normalised text (white space
+ *    runs collapsed, NFC); the diff core (lcs.c: patience, Myers fallback)
+ *    pairs equal paragraphs in order, duplicates included.  Equal
+ *    paragraphs left over are paired across the document, k-th with k-th.
+ * 2. Similar: the paragraphs still unpaired get bags of word keys weighted
+ *    by rarity among them (idf) and sampled word-bigram shingles.  A
+ *    shingle index over the new side (consistent sampling, so a part of a
+ *    paragraph still meets it) and the neighbours in the same gap between
+ *    exact pairs give the candidates; weighted Dice similarity and
+ *    containment score them.  Split and merge proposals join consecutive
+ *    paragraphs whose union matches better than any part.  Proposals are
+ *    taken greedily, best first.
+ * 3. Order: a longest increasing subsequence over all pairs marks the ones
+ *    in order; the others moved.
+ * Near-linear: no step looks at all pairs of paragraphs.
+ */
+#include "align.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "lcs.h"
+#include "text.h"
+
+#define SIM_ANYWHERE 0.5   /* 1:1 pair between paragraphs anywhere */
+#define SIM_IN_GAP 0.3     /* 1:1 pair between neighbours in one gap */
+#define CONTAINED 0.6      /* share of a part that its whole must contain */
+#define MAX_POSTINGS 64    /* shingles more common than this are skipped */
+#define MAX_CANDIDATES 12  /* index candidates per paragraph */
+#define GAP_ALL_PAIRS 24   /* gaps this small are compared exhaustively */
+
+int rl_alinks_push(rl_alinks *l, rl_link_kind kind, uint32_t o0, uint32_t o1, uint32_t n0,
+                   uint32_t n1, double similarity)
+{
+	rl_alink *k;
+
+	if (l->n == l->cap && rl_grow(&l->v, &l->cap, l->n + 1, sizeof(rl_alink)) < 0)
+		return RL_ENOMEM;
+	k = &l->v[l->n++];
+	k->kind = (uint8_t)kind;
+	k->o0 = o0;
+	k->o1 = o1;
+	k->n0 = n0;
+	k->n1 = n1;
+	k->similarity = similarity;
+	return 0;
+}
+
+void rl_alinks_free(rl_alinks *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* ---- normalised paragraph hashes ---------------------------------------- */
+
+static int para_hashes(uint64_t **out, const rl_doc *d, rl_buf *tmp, rl_buf *nfc)
+{
+	uint64_t *h = rl_reallocarray(NULL, d->n_paras + 1, sizeof(uint64_t));
+
+	if (!h)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < d->n_paras; i++) {
+		const char *s = d->data + d->paras[i].start;
+		size_t len = d->paras[i].end - d->paras[i].start, w = 0;
+		int space = 0;
+
+		if (!rl_text_is_nfc_quick(s, len)) {
+			rl_buf_clear(nfc);
+			if (rl_text_nfc(nfc, s, len) < 0) {
+				free(h);
+				return RL_ENOMEM;
+			}
+			s = nfc->data;
+			len = nfc->len;
+		}
+		rl_buf_clear(tmp);
+		if (rl_buf_grow(tmp, len) < 0) {
+			free(h);
+			return RL_ENOMEM;
+		}
+		for (size_t k = 0; k < len; k++) {
+			char c = s[k];
+			if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+				space = 1;
+				continue;
+			}
+			if (space)
+				tmp->data[w++] = ' ';
+			space = 0;
+			tmp->data[w++] = c;
+		}
+		h[i] = rl_hash(tmp->data, w, 0x70617261ULL);
+	}
+	*out = h;
+	return 0;
+}
+
+/* ---- bags of words ------------------------------------------------------- */
+
+typedef struct term {
+	uint64_t key;
+	uint32_t count;
+	float w;
+} term;
+
+typedef struct bag {
+	uint32_t para;       /* paragraph index */
+	uint32_t gap;        /* exact pairs before it */
+	size_t off, n;       /* terms in the pool */
+	size_t soff, sn;     /* word keys in order (old side only) */
+	double weight;       /* sum of count * w */
+} bag;
+
+typedef struct side {
+	bag *bags;
+	size_t n;
+	term *terms;
+	size_t n_terms, terms_cap;
+	uint64_t *seq;       /* word keys in order, for shingles */
+	size_t n_seq, seq_cap;
+} side;
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+static int build_bags(side *sd, const rl_doc *d, const uint8_t *unpaired, const uint32_t *gap,
+                      rl_tokens *tok, uint64_t **tmp, size_t *tmp_cap)
+{
+	size_t count = 0, k = 0;
+
+	for (size_t i = 0; i < d->n_paras; i++)
+		count += unpaired[i];
+	sd->bags = rl_calloc(count + 1, sizeof(bag));
+	if (!sd->bags)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < d->n_paras; i++) {
+		bag *b;
+		size_t m = 0;
+
+		if (!unpaired[i])
+			continue;
+		b = &sd->bags[k++];
+		b->para = (uint32_t)i;
+		b->gap = gap[i];
+		tok->n = 0;
+		if (rl_text_tokenize(tok, d->data, d->paras[i].start, d->paras[i].end) < 0 ||
+		    rl_grow(tmp, tmp_cap, tok->n + 1, sizeof(uint64_t)) < 0 ||
+		    rl_grow(&sd->seq, &sd->seq_cap, sd->n_seq + tok->n + 1, sizeof(uint64_t)) < 0)
+			return RL_ENOMEM;
+		b->soff = sd->n_seq;
+		for (size_t t = 0; t < tok->n; t++) {
+			if (tok->v[t].kind != RL_TOK_WORD && tok->v[t].kind != RL_TOK_NUMBER)
+				continue;
+			(*tmp)[m++] = tok->v[t].key;
+			sd->seq[sd->n_seq++] = tok->v[t].key;
+		}
+		b->sn = sd->n_seq - b->soff;
+		qsort(*tmp, m, sizeof(uint64_t), cmp_u64);
+		if (rl_grow(&sd->terms, &sd->terms_cap, sd->n_terms + m + 1, sizeof(term)) < 0)
+			return RL_ENOMEM;
+		b->off = sd->n_terms;
+		for (size_t t = 0; t < m; t++) {
+			if (t && (*tmp)[t] == (*tmp)[t - 1]) {
+				sd->terms[sd->n_terms - 1].count++;
+				continue;
+			}
+			sd->terms[sd->n_terms].key = (*tmp)[t];
+			sd->terms[sd->n_terms].count = 1;
+			sd->terms[sd->n_terms].w = 1;
+			sd->n_terms++;
+		}
+		b->n = sd->n_terms - b->off;
+	}
+	sd->n = k;
+	return 0;
+}
+
+static int weigh(side *s1, side *s2)
+{
+	rl_map64 df = RL_MAP64_INIT;
+	side *sides[2] = {s1, s2};
+	double N = (double)(s1->n + s2->n);
+
+	for (int s = 0; s < 2; s++)
+		for (size_t t = 0; t < sides[s]->n_terms; t++) {
+			uint32_t *v = rl_map64_slot(&df, sides[s]->terms[t].key);
+			if (!v) {
+				rl_map64_free(&df);
+				return RL_ENOMEM;
+			}
+			(*v)++;
+		}
+	for (int s = 0; s < 2; s++) {
+		side *sd = sides[s];
+		for (size_t t = 0; t < sd->n_terms; t++)
+			sd->terms[t].w = (float)log(1.0 + N / *rl_map64_get(&df, sd->terms[t].key));
+		for (size_t b = 0; b < sd->n; b++) {
+			double w = 0;
+			for (size_t t = sd->bags[b].off; t < sd->bags[b].off + sd->bags[b].n; t++)
+				w += sd->terms[t].count * (double)sd->terms[t].w;
+			sd->bags[b].weight = w;
+		}
+	}
+	rl_map64_free(&df);
+	return 0;
+}
+
+/* Weighted overlap of two bags (sum over shared terms of min count * w). */
+static double overlap(const term *x, size_t nx, const term *y, size_t ny)
+{
+	size_t i = 0, j = 0;
+	double s = 0;
+
+	while (i < nx && j < ny) {
+		if (x[i].key < y[j].key) {
+			i++;
+		} else if (x[i].key > y[j].key) {
+			j++;
+		} else {
+			s += (x[i].count < y[j].count ? x[i].count : y[j].count) * (double)x[i].w;
+			i++;
+			j++;
+		}
+	}
+	return s;
+}
+
+typedef struct score {
+	double sim;     /* weighted Dice */
+	double a_in_b;  /* share of a's weight found in b */
+	double b_in_a;
+} score;
+
+static score compare_bags(const side *sa, const bag *a, const side *sb, const bag *b)
+{
+	double ov = overlap(sa->terms + a->off, a->n, sb->terms + b->off, b->n);
+	score r;
+
+	r.sim = a->weight + b->weight > 0 ? 2 * ov / (a->weight + b->weight) : 0;
+	r.a_in_b = a->weight > 0 ? ov / a->weight : 0;
+	r.b_in_a = b->weight > 0 ? ov / b->weight : 0;
+	return r;
+}
+
+/* Similarity of one bag against the union of bags [from, to) of a side. */
+static double union_sim(const side *s1, const bag *one, const side *s2, size_t from, size_t to,
+                        term **buf, size_t *cap)
+{
+	size_t n = 0;
+	double w = 0, ov;
+
+	for (size_t k = from; k < to; k++) {
+		const bag *b = &s2->bags[k];
+		if (rl_grow(buf, cap, n + b->n + 1, sizeof(term)) < 0)
+			return -1;
+		memcpy(*buf + n, s2->terms + b->off, b->n * sizeof(term));
+		n += b->n;
+		w += b->weight;
+	}
+	/* sort the concatenation by key and merge counts */
+	qsort(*buf, n, sizeof(term), cmp_u64);
+	{
+		size_t m = 0;
+		for (size_t k = 0; k < n; k++) {
+			if (m && (*buf)[m - 1].key == (*buf)[k].key)
+				(*buf)[m - 1].count += (*buf)[k].count;
+			else
+				(*buf)[m++] = (*buf)[k];
+		}
+		n = m;
+	}
+	ov = overlap(s1->terms + one->off, one->n, *buf, n);
+	return one->weight + w > 0 ? 2 * ov / (one->weight + w) : 0;
+}
+
+/* ---- shingle index ------------------------------------------------------- */
+
+typedef struct posting {
+	uint64_t h;
+	uint32_t bag;
+} posting;
+
+static int cmp_posting(const void *x, const void *y)
+{
+	const posting *a = x, *b = y;
+
+	if (a->h != b->h)
+		return (a->h > b->h) - (a->h < b->h);
+	return (a->bag > b->bag) - (a->bag < b->bag);
+}
+
+static uint64_t shingle(const uint64_t *seq, size_t i, size_t n)
+{
+	return i + 1 < n ? rl_hash_mix(seq[i], seq[i + 1]) : rl_hash_mix(seq[i], 0x5eed);
+}
+
+/* Consistent sampling: a paragraph of n shingles keeps those whose low
+ * `level` bits are zero, about 8 of them; a query looks up all of its own. */
+static int sample_level(size_t n)
+{
+	int level = 0;
+
+	while ((n >> level) > 16 && level < 6)
+		level++;
+	return level;
+}
+
+static int build_index(posting **out, size_t *n_out, const side *sb)
+{
+	size_t n = 0, cap = 0;
+	posting *p = NULL;
+
+	for (size_t b = 0; b < sb->n; b++) {
+		const bag *bg = &sb->bags[b];
+		const uint64_t *seq = sb->seq + bg->soff;
+		uint64_t mask = ((uint64_t)1 << sample_level(bg->sn)) - 1;
+
+		for (size_t i = 0; i < bg->sn; i++) {
+			uint64_t h = shingle(seq, i, bg->sn);
+			if (h & mask)
+				continue;
+			if (rl_grow(&p, &cap, n + 1, sizeof(posting)) < 0) {
+				free(p);
+				return RL_ENOMEM;
+			}
+			p[n].h = h;
+			p[n].bag = (uint32_t)b;
+			n++;
+		}
+	}
+	qsort(p, n, sizeof(posting), cmp_posting);
+	*out = p;
+	*n_out = n;
+	return 0;
+}
+
+static size_t lower_bound(const posting *p, size_t n, uint64_t h)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (p[mid].h < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- proposals ------------------------------------------------------------ */
+
+typedef struct proposal {
+	double score;
+	uint8_t kind;
+	uint32_t o0, o1, n0, n1; /* bag positions, half-open */
+} proposal;
+
+typedef struct props {
+	proposal *v;
+	size_t n, cap;
+} props;
+
+static int propose(props *p, rl_link_kind kind, double value, size_t o0, size_t o1, size_t n0,
+                   size_t n1)
+{
+	if (p->n == p->cap && rl_grow(&p->v, &p->cap, p->n + 1, sizeof(proposal)) < 0)
+		return RL_ENOMEM;
+	p->v[p->n].score = value;
+	p->v[p->n].kind = (uint8_t)kind;
+	p->v[p->n].o0 = (uint32_t)o0;
+	p->v[p->n].o1 = (uint32_t)o1;
+	p->v[p->n].n0 = (uint32_t)n0;
+	p->v[p->n].n1 = (uint32_t)n1;
+	p->n++;
+	return 0;
+}
+
+static int cmp_proposal(const void *x, const void *y)
+{
+	const proposal *a = x, *b = y;
+
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	if (a->o0 != b->o0)
+		return a->o0 < b->o0 ? -1 : 1;
+	return a->n0 < b->n0 ? -1 : a->n0 > b->n0;
+}
+
+typedef struct cand {
+	uint32_t o, n; /* bag positions */
+	score s;
+} cand;
+
+static int cmp_cand_o(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+
+	if (a->o != b->o)
+		return a->o < b->o ? -1 : 1;
+	return a->n < b->n ? -1 : a->n > b->n;
+}
+
+static int cmp_cand_n(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	return a->o < b->o ? -1 : a->o > b->o;
+}
+
+typedef struct cands {
+	cand *v;
+	size_t n, cap;
+} cands;
+
+static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n)
+{
+	if (c->n == c->cap && rl_grow(&c->v, &c->cap, c->n + 1, sizeof(cand)) < 0)
+		return RL_ENOMEM;
+	c->v[c->n].o = (uint32_t)o;
+	c->v[c->n].n = (uint32_t)n;
+	c->v[c->n].s = compare_bags(sa, &sa->bags[o], sb, &sb->bags[n]);
+	c->n++;
+	return 0;
+}
+
+/* Candidates of every old bag: neighbours in its gap and index hits. */
+static int gather(cands *c, const side *sa, const side *sb)
+{
+	posting *idx = NULL;
+	size_t n_idx = 0, gb = 0;
+	uint32_t *hits = NULL, *touched = NULL;
+	size_t n_touched = 0;
+	int err;
+
+	if ((err = build_index(&idx, &n_idx, sb)) < 0)
+		return err;
+	hits = rl_calloc(sb->n + 1, sizeof(uint32_t));
+	touched = rl_calloc(sb->n + 1, sizeof(uint32_t));
+	if (!hits || !touched) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	for (size_t o = 0; o < sa->n; o++) {
+		const bag *a = &sa->bags[o];
+		size_t g0, g1, pos_in_gap, o_first = o;
+
+		/* neighbours: new bags in the same gap */
+		while (gb < sb->n && sb->bags[gb].gap < a->gap)
+			gb++;
+		g0 = gb;
+		g1 = gb;
+		while (g1 < sb->n && sb->bags[g1].gap == a->gap)
+			g1++;
+		while (o_first > 0 && sa->bags[o_first - 1].gap == a->gap)
+			o_first--;
+		pos_in_gap = o - o_first;
+		for (size_t n = g0; n < g1; n++) {
+			size_t rel = n - g0;
+			if (g1 - g0 <= GAP_ALL_PAIRS ||
+			    (rel + 4 >= pos_in_gap && rel <= pos_in_gap + 4)) {
+				if ((err = add_cand(c, sa, o, sb, n)) < 0)
+					goto done;
+				hits[n] = UINT32_MAX; /* already a candidate */
+				touched[n_touched++] = (uint32_t)n;
+			}
+		}
+		/* index hits */
+		for (size_t i = 0; i < a->sn; i++) {
+			uint64_t h = shingle(sa->seq + a->soff, i, a->sn);
+			size_t lo = lower_bound(idx, n_idx, h), hi = lo;
+
+			while (hi < n_idx && idx[hi].h == h)
+				hi++;
+			if (hi - lo > MAX_POSTINGS)
+				continue;
+			for (size_t k = lo; k < hi; k++) {
+				uint32_t nb = idx[k].bag;
+				if (hits[nb] == UINT32_MAX)
+					continue;
+				if (hits[nb]++ == 0)
+					touched[n_touched++] = nb; /* each bag once: fits */
+			}
+		}
+		/* the best-hit candidates */
+		for (int round = 0; round < MAX_CANDIDATES; round++) {
+			uint32_t best = 0;
+			size_t at = SIZE_MAX;
+			for (size_t t = 0; t < n_touched; t++) {
+				uint32_t h = hits[touched[t]];
+				if (h != UINT32_MAX && h > best) {
+					best = h;
+					at = touched[t];
+				}
+			}
+			if (at == SIZE_MAX)
+				break;
+			if ((err = add_cand(c, sa, o, sb, at)) < 0)
+				goto done;
+			hits[at] = UINT32_MAX;
+		}
+		for (size_t t = 0; t < n_touched; t++)
+			hits[touched[t]] = 0;
+		n_touched = 0;
+	}
+done:
+	free(idx);
+	free(hits);
+	free(touched);
+	return err;
+}
+
+/* Split (one old, consecutive new) and merge proposals from candidates. */
+static int group_proposals(props *p, cands *c, const side *sa, const side *sb,
+                           const rl_doc *a, const rl_doc *b, term **buf, size_t *cap)
+{
+	int err;
+
+	for (int dir = 0; dir < 2; dir++) {
+		qsort(c->v, c->n, sizeof(cand), dir == 0 ? cmp_cand_o : cmp_cand_n);
+		for (size_t i = 0; i < c->n;) {
+			size_t j = i;
+			uint32_t one = dir == 0 ? c->v[i].o : c->v[i].n;
+			double best_single = 0;
+
+			while (j < c->n && (dir == 0 ? c->v[j].o : c->v[j].n) == one) {
+				if (c->v[j].s.sim > best_single)
+					best_single = c->v[j].s.sim;
+				j++;
+			}
+			/* runs of consecutive parts that the one contains */
+			for (size_t k = i; k < j;) {
+				size_t r = k + 1;
+				uint32_t first = dir == 0 ? c->v[k].n : c->v[k].o;
+				double cont = dir == 0 ? c->v[k].s.b_in_a : c->v[k].s.a_in_b;
+
+				if (cont < CONTAINED) {
+					k++;
+					continue;
+				}
+				while (r < j) {
+					uint32_t prev = dir == 0 ? c->v[r - 1].n : c->v[r - 1].o;
+					uint32_t cur = dir == 0 ? c->v[r].n : c->v[r].o;
+					const side *ps = dir == 0 ? sb : sa;
+					double cc = dir == 0 ? c->v[r].s.b_in_a : c->v[r].s.a_in_b;
+					/* consecutive in the document, not just among bags */
+					if (cur != prev + 1 || ps->bags[cur].para != ps->bags[prev].para + 1 ||
+					    cc < CONTAINED)
+						break;
+					r++;
+				}
+				if (r - k >= 2) {
+					uint32_t last = first + (uint32_t)(r - k);
+					double u = dir == 0 ? union_sim(sa, &sa->bags[one], sb, first, last, buf, cap)
+					                    : union_sim(sb, &sb->bags[one], sa, first, last, buf, cap);
+					if (u < 0)
+						return RL_ENOMEM;
+					if (u >= SIM_ANYWHERE && u > best_single + 0.1) {
+						err = dir == 0 ? propose(p, RL_LINK_SPLIT, u, one, one + 1, first, last)
+						               : propose(p, RL_LINK_MERGED, u, first, last, one, one + 1);
+						if (err < 0)
+							return err;
+					}
+				}
+				k = r;
+			}
+			i = j;
+		}
+	}
+	(void)a;
+	(void)b;
+	return 0;
+}
+
+/* ---- order ------------------------------------------------------------------ */
+
+/* Mark the links (by old order) whose new positions form a longest
+ * increasing subsequence. */
+static int mark_in_order(rl_alinks *l, uint8_t *in_order)
+{
+	size_t n = 0, len = 0, *idx, *tails, *prev;
+	int err = 0;
+
+	idx = rl_calloc(l->n + 1, sizeof(size_t));
+	tails = rl_calloc(l->n + 1, sizeof(size_t));
+	prev = rl_calloc(l->n + 1, sizeof(size_t));
+	if (!idx || !tails || !prev) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].o1 > l->v[i].o0 && l->v[i].n1 > l->v[i].n0)
+			idx[n++] = i;
+	/* links are pushed in no particular order: sort by old position */
+	for (size_t i = 1; i < n; i++) {
+		size_t x = idx[i], j = i;
+		while (j > 0 && l->v[idx[j - 1]].o0 > l->v[x].o0) {
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = x;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t lo = 0, hi = len;
+		uint32_t key = l->v[idx[i]].n0;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (l->v[idx[tails[mid]]].n0 < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tails[lo - 1] : SIZE_MAX;
+		tails[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	memset(in_order, 0, l->n);
+	if (len)
+		for (size_t i = tails[len - 1]; i != SIZE_MAX; i = prev[i])
+			in_order[idx[i]] = 1;
+done:
+	free(idx);
+	free(tails);
+	free(prev);
+	return err;
+}
+
+static int cmp_alink_old(const void *x, const void *y)
+{
+	const rl_alink *a = x, *b = y;
+
+	return (a->o0 > b->o0) - (a->o0 < b->o0);
+}
+
+/* ---- driver --------------------------------------------------------------- */
+
+typedef struct work {
+	uint64_t *ha, *hb;
+	uint8_t *ua, *ub;     /* 1: not yet paired */
+	uint32_t *gap_a, *gap_b;
+	rl_lcs *lcs;
+	side sa, sb;
+	cands c;
+	props p;
+	term *buf;
+	size_t buf_cap;
+	rl_tokens tok;
+	uint64_t *tmp;
+	size_t tmp_cap;
+	uint8_t *in_order;
+} work;
+
+static void work_free(work *w)
+{
+	free(w->ha);
+	free(w->hb);
+	free(w->ua);
+	free(w->ub);
+	free(w->gap_a);
+	free(w->gap_b);
+	rl_lcs_free(w->lcs);
+	free(w->sa.bags);
+	free(w->sa.terms);
+	free(w->sa.seq);
+	free(w->sb.bags);
+	free(w->sb.terms);
+	free(w->sb.seq);
+	free(w->c.v);
+	free(w->p.v);
+	free(w->buf);
+	rl_tokens_free(&w->tok);
+	free(w->tmp);
+	free(w->in_order);
+}
+
+/* Exact pairs: in order by the diff core, then across the document. */
+static int exact_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b)
+{
+	size_t na = a->n_paras, nb = b->n_paras;
+	rl_map64 first = RL_MAP64_INIT;
+	uint32_t *next = NULL;
+	int err;
+
+	if ((err = rl_lcs_diff(w->lcs, w->ha, na, w->hb, nb, w->ua, w->ub)) < 0)
+		return err;
+	for (size_t i = 0, j = 0; i < na || j < nb;) {
+		if (i < na && w->ua[i]) {
+			i++;
+		} else if (j < nb && w->ub[j]) {
+			j++;
+		} else {
+			if ((err = rl_alinks_push(out, RL_LINK_EQUAL, (uint32_t)i, (uint32_t)i + 1,
+			                          (uint32_t)j, (uint32_t)j + 1, 1.0)) < 0)
+				return err;
+			i++;
+			j++;
+		}
+	}
+	/* equal paragraphs out of order: chain the unpaired old ones per hash
+	 * (in order) and pair each unpaired new one with the next in its chain */
+	next = rl_calloc(na + 1, sizeof(uint32_t));
+	if (!next)
+		return RL_ENOMEM;
+	for (size_t i = na; i-- > 0;) {
+		uint32_t *slot;
+		if (!w->ua[i])
+			continue;
+		if (!(slot = rl_map64_slot(&first, w->ha[i]))) {
+			err = RL_ENOMEM;
+			goto done;
+		}
+		next[i] = *slot; /* 0: end of chain; else index + 1 */
+		*slot = (uint32_t)i + 1;
+	}
+	for (size_t j = 0; j < nb; j++) {
+		uint32_t *slot;
+		if (!w->ub[j] || !(slot = rl_map64_get(&first, w->hb[j])) || !*slot)
+			continue;
+		{
+			uint32_t i = *slot - 1;
+			*slot = next[i];
+			w->ua[i] = 0;
+			w->ub[j] = 0;
+			if ((err = rl_alinks_push(out, RL_LINK_MOVED, i, i + 1, (uint32_t)j,
+			                          (uint32_t)j + 1, 1.0)) < 0)
+				goto done;
+		}
+	}
+done:
+	free(next);
+	rl_map64_free(&first);
+	return err;
+}
+
+/* The number of in-order exact pairs before each paragraph. */
+static int gaps(work *w, const rl_doc *a, const rl_doc *b, const rl_alinks *out)
+{
+	size_t na = a->n_paras, nb = b->n_paras;
+	uint32_t g = 0;
+	uint8_t *pa = rl_calloc(na + 1, 1), *pb = rl_calloc(nb + 1, 1);
+
+	w->gap_a = rl_calloc(na + 1, sizeof(uint32_t));
+	w->gap_b = rl_calloc(nb + 1, sizeof(uint32_t));
+	if (!pa || !pb || !w->gap_a || !w->gap_b) {
+		free(pa);
+		free(pb);
+		return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < out->n; k++)
+		if (out->v[k].kind == RL_LINK_EQUAL) {
+			pa[out->v[k].o0] = 1;
+			pb[out->v[k].n0] = 1;
+		}
+	for (size_t i = 0; i < na; i++) {
+		g += pa[i];
+		w->gap_a[i] = g;
+	}
+	g = 0;
+	for (size_t j = 0; j < nb; j++) {
+		g += pb[j];
+		w->gap_b[j] = g;
+	}
+	free(pa);
+	free(pb);
+	return 0;
+}
+
+static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b)
+{
+	int err;
+	uint8_t *used_a, *used_b;
+
+	if ((err = build_bags(&w->sa, a, w->ua, w->gap_a, &w->tok, &w->tmp, &w->tmp_cap)) < 0 ||
+	    (err = build_bags(&w->sb, b, w->ub, w->gap_b, &w->tok, &w->tmp, &w->tmp_cap)) < 0)
+		return err;
+	if (!w->sa.n || !w->sb.n)
+		return 0;
+	if ((err = weigh(&w->sa, &w->sb)) < 0 || (err = gather(&w->c, &w->sa, &w->sb)) < 0)
+		return err;
+	for (size_t k = 0; k < w->c.n; k++) {
+		const cand *c = &w->c.v[k];
+		int same_gap = w->sa.bags[c->o].gap == w->sb.bags[c->n].gap;
+		double s = c->s.sim;
+
+		if (s >= SIM_ANYWHERE || (same_gap && s >= SIM_IN_GAP))
+			if ((err = propose(&w->p, RL_LINK_EQUAL, s + (same_gap ? 0.05 : 0), c->o, c->o + 1,
+			                   c->n, c->n + 1)) < 0)
+				return err;
+	}
+	if ((err = group_proposals(&w->p, &w->c, &w->sa, &w->sb, a, b, &w->buf, &w->buf_cap)) < 0)
+		return err;
+	qsort(w->p.v, w->p.n, sizeof(proposal), cmp_proposal);
+	used_a = rl_calloc(w->sa.n + 1, 1);
+	used_b = rl_calloc(w->sb.n + 1, 1);
+	if (!used_a || !used_b) {
+		free(used_a);
+		free(used_b);
+		return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < w->p.n && !err; k++) {
+		const proposal *p = &w->p.v[k];
+		int free_ = 1;
+		double sim = p->score;
+
+		for (uint32_t i = p->o0; i < p->o1; i++)
+			free_ &= !used_a[i];
+		for (uint32_t j = p->n0; j < p->n1; j++)
+			free_ &= !used_b[j];
+		if (!free_)
+			continue;
+		for (uint32_t i = p->o0; i < p->o1; i++)
+			used_a[i] = 1;
+		for (uint32_t j = p->n0; j < p->n1; j++)
+			used_b[j] = 1;
+		if (p->kind == RL_LINK_EQUAL && sim > 1.0)
+			sim = 1.0;
+		if (p->kind == RL_LINK_EQUAL && w->sa.bags[p->o0].gap == w->sb.bags[p->n0].gap)
+			sim -= 0.05;
+		err = rl_alinks_push(out, p->kind, w->sa.bags[p->o0].para,
+		                     w->sa.bags[p->o1 - 1].para + 1, w->sb.bags[p->n0].para,
+		                     w->sb.bags[p->n1 - 1].para + 1, sim < 0 ? 0 : sim);
+		for (uint32_t i = p->o0; i < p->o1; i++)
+			w->ua[w->sa.bags[i].para] = 0;
+		for (uint32_t j = p->n0; j < p->n1; j++)
+			w->ub[w->sb.bags[j].para] = 0;
+	}
+	free(used_a);
+	free(used_b);
+	return err;
+}
+
+int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b)
+{
+	work w;
+	rl_buf tmp = RL_BUF_INIT, nfc = RL_BUF_INIT;
+	size_t na = a->n_paras, nb = b->n_paras, mark;
+	int err;
+
+	memset(&w, 0, sizeof(w));
+	w.ua = rl_calloc(na + 1, 1);
+	w.ub = rl_calloc(nb + 1, 1);
+	if (!w.ua || !w.ub || (err = rl_lcs_new(&w.lcs)) < 0) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	if ((err = para_hashes(&w.ha, a, &tmp, &nfc)) < 0 ||
+	    (err = para_hashes(&w.hb, b, &tmp, &nfc)) < 0)
+		goto done;
+	mark = out->n;
+	if ((err = exact_pairs(&w, out, a, b)) < 0 || (err = gaps(&w, a, b, out)) < 0 ||
+	    (err = similar_pairs(&w, out, a, b)) < 0)
+		goto done;
+	/* in order or moved (split and merged keep their kind) */
+	if (!(w.in_order = rl_calloc(out->n - mark + 1, 1))) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	{
+		rl_alinks view = {out->v + mark, out->n - mark, 0};
+		if ((err = mark_in_order(&view, w.in_order)) < 0)
+			goto done;
+		for (size_t k = 0; k < view.n; k++) {
+			rl_alink *l = &view.v[k];
+			if (l->kind == RL_LINK_EQUAL || l->kind == RL_LINK_MOVED)
+				l->kind = w.in_order[k] ? RL_LINK_EQUAL : RL_LINK_MOVED;
+		}
+	}
+	for (size_t i = 0; i < na && !err; i++)
+		if (w.ua[i])
+			err = rl_alinks_push(out, RL_LINK_DELETED, (uint32_t)i, (uint32_t)i + 1, 0, 0, 0);
+	for (size_t j = 0; j < nb && !err; j++)
+		if (w.ub[j])
+			err = rl_alinks_push(out, RL_LINK_INSERTED, 0, 0, (uint32_t)j, (uint32_t)j + 1, 0);
+	if (!err)
+		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_alink_old);
+done:
+	work_free(&w);
+	rl_buf_free(&tmp);
+	rl_buf_free(&nfc);
+	return err;
+}
+
+double rl_align_coverage(const rl_alinks *l, const rl_doc *a, const rl_doc *b)
+{
+	size_t linked_a = 0, linked_b = 0, small;
+
+	for (size_t k = 0; k < l->n; k++) {
+		const rl_alink *x = &l->v[k];
+		if (x->o1 > x->o0 && x->n1 > x->n0) {
+			linked_a += x->o1 - x->o0;
+			linked_b += x->n1 - x->n0;
+		}
+	}
+	small = a->n_paras < b->n_paras ? a->n_paras : b->n_paras;
+	if (!small)
+		return a->n_paras == b->n_paras ? 1.0 : 0.0;
+	linked_a = linked_a < linked_b ? linked_a : linked_b;
+	return linked_a >= small ? 1.0 : (double)linked_a / (double)small;
+}

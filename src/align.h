@@ -1,0 +1,42 @@
+/*
+ * align — paragraph alignment of two documents, in either mode.  Produces
+ * links between paragraph ranges; the comparison (compare.c) then runs the
+ * word diff inside each link and decides equal versus edited.
+ */
+#ifndef RL_ALIGN_H
+#define RL_ALIGN_H
+
+#include "doc.h"
+
+typedef struct rl_alink {
+	uint8_t kind;      /* rl_link_kind; RL_LINK_EQUAL stands for "in order,
+	                      equal or edited" until the word diff decides */
+	uint32_t o0, o1;   /* old paragraphs [o0, o1); empty for inserted */
+	uint32_t n0, n1;   /* new paragraphs [n0, n1); empty for deleted */
+	double similarity;
+} rl_alink;
+
+typedef struct rl_alinks {
+	rl_alink *v;
+	size_t n;
+	size_t cap;
+} rl_alinks;
+
+int rl_alinks_push(rl_alinks *l, rl_link_kind kind, uint32_t o0, uint32_t o1, uint32_t n0,
+                   uint32_t n1, double similarity);
+void rl_alinks_free(rl_alinks *l);
+
+/* Versions mode: every paragraph of `a` and `b` ends up in exactly one
+ * link.  Exact matches first (an LCS of normalised paragraph hashes, then
+ * out-of-order equal paragraphs, duplicates paired in order), then the rest
+ * by similarity through a shingle index: edited, moved, split and merged
+ * paragraphs; what is left is inserted or deleted.  A longest increasing
+ * subsequence over all pairs tells in-order from moved.  Fails only with
+ * RL_ENOMEM. */
+int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b);
+
+/* The share of paragraphs of the smaller document that a versions
+ * alignment links to something (0..1).  Cannot fail. */
+double rl_align_coverage(const rl_alinks *l, const rl_doc *a, const rl_doc *b);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * cli — what the subcommands share: one option table per subcommand that
+ * feeds both getopt_long and --help, loading inputs (files, "-" for
+ * standard input, REV:NAME from a corpus), writing to standard output,
+ * colour decisions and error reporting.  Exit codes follow diff: 0 same,
+ * 1 different, 2 trouble.
+ */
+#ifndef RL_CLI_H
+#define RL_CLI_H
+
+#include <stdio.h>
+
+#include "redline.h"
+
+enum { CLI_SAME = 0, CLI_DIFFERENT = 1, CLI_TROUBLE = 2 };
+
+/* One option.  `key` is the short option character, or a value >= 256
+ * for long-only options; `arg` names the argument (NULL: a flag). */
+typedef struct cli_opt {
+	const char *name;
+	int key;
+	const char *arg;
+	const char *help;
+} cli_opt;
+
+typedef struct cli_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} cli_cmd;
+
+/* Subcommands, one cmd_*.c file per group. */
+int cmd_diff(int argc, char **argv);
+int cmd_paragraphs(int argc, char **argv);
+
+/* The subcommands, NULL-terminated (cli.c). */
+extern const cli_cmd cli_commands[];
+
+/* Options every subcommand accepts; their keys. */
+enum { OPT_HELP = 'h', OPT_DIR = 'C' };
+extern const char *cli_directory; /* -C DIR, applied before the subcommand */
+
+/* Parse options of a subcommand.  Calls `on_opt(key, arg, ctx)` for each
+ * option (return non-zero to stop with exit status 2); handles --help by
+ * printing `usage`, `about` and the table to stdout.  Returns the index of
+ * the first operand, -1 after --help (exit 0) or -2 on a usage error
+ * (message printed; exit 2). */
+int cli_parse(int argc, char **argv, const char *cmd, const char *usage, const char *about,
+              const cli_opt *opts, int (*on_opt)(int key, const char *arg, void *ctx), void *ctx);
+
+/* Print help for a subcommand to `f`. */
+void cli_help(FILE *f, const char *cmd, const char *usage, const char *about, const cli_opt *opts);
+
+/* Print "redline: <message>" to stderr.  Returns CLI_TROUBLE. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Report the library's last error.  Returns CLI_TROUBLE. */
+int cli_lib_error(void);
+
+/* Load an input: "-" (standard input), a file, or REV:NAME from the
+ * corpus.  Returns 0 or a library error code (message in rl_error_last). */
+int cli_load(rl_doc **out, const char *arg);
+
+/* Write callback for rl_render() to standard output. */
+int cli_write_stdout(const char *data, size_t len, void *payload);
+
+/* Parse --color=WHEN; returns 0, or -1 for a bad value. */
+int cli_color_option(const char *arg, int *when);
+/* Decide colour for standard output from WHEN (0 auto, 1 always, 2 never). */
+int cli_use_color(int when);
+
+/* Parse a number in [lo, hi]; returns 0 or -1. */
+int cli_parse_double(const char *s, double lo, double hi, double *out);
+
+#endif

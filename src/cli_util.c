@@ -1,0 +1,173 @@
+/*
+ * cli_util — option parsing and help from one table, input loading, output
+ * and error reporting shared by all subcommands.
+ */
+#include "cli.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *cli_directory;
+
+int cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("redline: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_TROUBLE;
+}
+
+int cli_lib_error(void)
+{
+	const char *m = rl_error_last();
+
+	return cli_error("%s", *m ? m : "unknown error");
+}
+
+static const cli_opt common_opts[] = {
+	{"help", OPT_HELP, NULL, "show this help and exit"},
+	{NULL, 0, NULL, NULL}
+};
+
+void cli_help(FILE *f, const char *cmd, const char *usage, const char *about, const cli_opt *opts)
+{
+	const cli_opt *tables[2] = {opts, common_opts};
+
+	fprintf(f, "usage: redline %s %s\n\n%s\n\noptions:\n", cmd, usage, about);
+	for (int t = 0; t < 2; t++) {
+		for (const cli_opt *o = tables[t]; o && o->name; o++) {
+			char left[64];
+			int n;
+
+			if (o->key < 256)
+				n = snprintf(left, sizeof(left), "-%c, --%s%s%s", o->key, o->name,
+				             o->arg ? "=" : "", o->arg ? o->arg : "");
+			else
+				n = snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? "=" : "",
+				             o->arg ? o->arg : "");
+			if (n < 28)
+				fprintf(f, "  %-28s %s\n", left, o->help);
+			else
+				fprintf(f, "  %s\n  %-28s %s\n", left, "", o->help);
+		}
+	}
+	fputs("\nexit status: 0 same, 1 different, 2 trouble.\n", f);
+}
+
+int cli_parse(int argc, char **argv, const char *cmd, const char *usage, const char *about,
+              const cli_opt *opts, int (*on_opt)(int key, const char *arg, void *ctx), void *ctx)
+{
+	struct option lo[64];
+	char shorts[128];
+	size_t n = 0, s = 0;
+	const cli_opt *tables[2] = {opts, common_opts};
+	int c;
+
+	shorts[s++] = '+';
+	shorts[s++] = ':';
+	for (int t = 0; t < 2; t++)
+		for (const cli_opt *o = tables[t]; o && o->name && n < 63; o++) {
+			lo[n].name = o->name;
+			lo[n].has_arg = o->arg ? required_argument : no_argument;
+			lo[n].flag = NULL;
+			lo[n].val = o->key;
+			n++;
+			if (o->key < 256 && s + 3 < sizeof(shorts)) {
+				shorts[s++] = (char)o->key;
+				if (o->arg)
+					shorts[s++] = ':';
+			}
+		}
+	memset(&lo[n], 0, sizeof(lo[n]));
+	shorts[s] = '\0';
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, lo, NULL)) != -1) {
+		if (c == OPT_HELP) {
+			cli_help(stdout, cmd, usage, about, opts);
+			return -1;
+		}
+		if (c == '?') {
+			if (optopt && optopt < 256)
+				cli_error("%s: unknown option -%c (see 'redline %s --help')", cmd, optopt, cmd);
+			else
+				cli_error("%s: unknown option %s (see 'redline %s --help')", cmd,
+				          argv[optind - 1], cmd);
+			return -2;
+		}
+		if (c == ':') {
+			cli_error("%s: option %s needs a value", cmd, argv[optind - 1]);
+			return -2;
+		}
+		if (on_opt(c, optarg, ctx) != 0)
+			return -2;
+	}
+	return optind;
+}
+
+int cli_write_stdout(const char *data, size_t len, void *payload)
+{
+	(void)payload;
+	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+int cli_color_option(const char *arg, int *when)
+{
+	if (!strcmp(arg, "auto"))
+		*when = 0;
+	else if (!strcmp(arg, "always"))
+		*when = 1;
+	else if (!strcmp(arg, "never"))
+		*when = 2;
+	else
+		return -1;
+	return 0;
+}
+
+int cli_use_color(int when)
+{
+	const char *nc;
+
+	if (when == 1)
+		return 1;
+	if (when == 2)
+		return 0;
+	nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+int cli_parse_double(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cli_load(rl_doc **out, const char *arg)
+{
+	struct stat st;
+
+	if (strcmp(arg, "-") == 0)
+		return rl_doc_load_file(out, "-", "(standard input)");
+	if (stat(arg, &st) != 0 && strchr(arg, ':'))
+		return rl_error_set(RL_ENOTFOUND, "%s: no such file (and no corpus revision)", arg);
+	return rl_doc_load_file(out, arg, NULL);
+}

@@ -1,0 +1,259 @@
+/*
+ * compare — runs the pipeline for two documents: align the paragraphs (in
+ * the requested or detected mode), diff the words inside every link,
+ * decide equal versus edited from that diff, and order the links for
+ * output.  Renderers only read the result.
+ */
+#include "compare.h"
+
+#include <stdlib.h>
+
+#include "align.h"
+
+/* Below this share of linked paragraphs, two texts are not versions of
+ * one document. */
+#define AUTO_VERSIONS_COVERAGE 0.4
+
+static const char *const kind_names[RL_LINK_KIND_COUNT] = {
+	"equal", "edited", "moved", "split", "merged", "related", "inserted", "deleted"
+};
+
+const char *rl_link_kind_name(rl_link_kind kind)
+{
+	return (unsigned)kind < RL_LINK_KIND_COUNT ? kind_names[kind] : "unknown";
+}
+
+static const char *const change_names[RL_CHANGE_TYPE_COUNT] = {
+	"number", "date", "negation", "modality", "entity_added", "entity_removed",
+	"term_added", "term_removed"
+};
+
+const char *rl_change_type_name(rl_change_type type)
+{
+	return (unsigned)type < RL_CHANGE_TYPE_COUNT ? change_names[type] : "unknown";
+}
+
+void rl_options_init(rl_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->mode = RL_MODE_AUTO;
+	o->min_similarity = -1;
+}
+
+typedef struct order {
+	double key;
+	uint32_t second;
+	uint32_t link;
+} order;
+
+static int cmp_order(const void *x, const void *y)
+{
+	const order *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->second != b->second)
+		return a->second < b->second ? -1 : 1;
+	return (a->link > b->link) - (a->link < b->link);
+}
+
+/* Output order: by first new paragraph; a deletion right after the link of
+ * the old paragraph before it. */
+static int output_order(order **out, const rl_alinks *l, size_t n_old)
+{
+	order *o = rl_calloc(l->n + 1, sizeof(order));
+	double *pos = rl_calloc(n_old + 1, sizeof(double));
+	double last = -1;
+	int err = 0;
+
+	if (!o || !pos) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n_old; i++)
+		pos[i] = -2;
+	for (size_t k = 0; k < l->n; k++)
+		if (l->v[k].n1 > l->v[k].n0)
+			for (uint32_t i = l->v[k].o0; i < l->v[k].o1; i++)
+				pos[i] = l->v[k].n0;
+	/* links arrive sorted by old position (inserted ones first, o0 = 0) */
+	for (size_t k = 0; k < l->n; k++) {
+		const rl_alink *x = &l->v[k];
+
+		o[k].link = (uint32_t)k;
+		if (x->n1 > x->n0) {
+			o[k].key = x->n0;
+			o[k].second = 0;
+			continue;
+		}
+		last = -1;
+		for (uint32_t i = x->o0; i-- > 0;)
+			if (pos[i] > -2) {
+				last = pos[i];
+				break;
+			}
+		o[k].key = last + 0.5;
+		o[k].second = x->o0;
+	}
+	qsort(o, l->n, sizeof(order), cmp_order);
+	*out = o;
+	o = NULL;
+done:
+	free(o);
+	free(pos);
+	return err;
+}
+
+static int same_range_bytes(const rl_doc *a, size_t a0, size_t a1, const rl_doc *b, size_t b0,
+                            size_t b1)
+{
+	return a1 - a0 == b1 - b0 && memcmp(a->data + a0, b->data + b0, a1 - a0) == 0;
+}
+
+static int build_links(rl_comparison *c, const rl_alinks *al)
+{
+	rl_worddiff_scratch *wd = NULL;
+	order *ord = NULL;
+	size_t *edit_off = NULL, n_idx = 0;
+	int err;
+
+	c->links = rl_calloc(al->n + 1, sizeof(rl_link));
+	edit_off = rl_calloc(al->n + 1, sizeof(size_t));
+	if (!c->links || !edit_off || (err = rl_worddiff_scratch_new(&wd)) < 0) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	for (size_t k = 0; k < al->n; k++)
+		n_idx += (al->v[k].o1 - al->v[k].o0) + (al->v[k].n1 - al->v[k].n0);
+	if (!(c->idx = rl_calloc(n_idx + 1, sizeof(uint32_t)))) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	if ((err = output_order(&ord, al, c->a->n_paras)) < 0)
+		goto done;
+	c->equal = c->a->n_paras == c->b->n_paras && rl_doc__same_metadata(c->a, c->b);
+	n_idx = 0;
+	for (size_t k = 0; k < al->n; k++) {
+		const rl_alink *x = &al->v[ord[k].link];
+		rl_link *l = &c->links[k];
+		int changed = 0;
+
+		l->kind = (rl_link_kind)x->kind;
+		l->similarity = x->similarity;
+		l->n_old = x->o1 - x->o0;
+		l->n_new = x->n1 - x->n0;
+		for (uint32_t i = x->o0; i < x->o1; i++)
+			c->idx[n_idx++] = i;
+		for (uint32_t j = x->n0; j < x->n1; j++)
+			c->idx[n_idx++] = j;
+		edit_off[k] = c->edits.n;
+		if (l->n_old && l->n_new) {
+			size_t a0 = c->a->paras[x->o0].start, a1 = c->a->paras[x->o1 - 1].end;
+			size_t b0 = c->b->paras[x->n0].start, b1 = c->b->paras[x->n1 - 1].end;
+
+			if (same_range_bytes(c->a, a0, a1, c->b, b0, b1)) {
+				err = rl_edits_push(&c->edits, RL_EDIT_EQUAL, a0, a1);
+			} else {
+				err = rl_worddiff(&c->edits, &changed, wd, c->a->data, a0, a1, c->b->data, b0,
+				                  b1);
+			}
+			if (err < 0)
+				goto done;
+			if (l->kind == RL_LINK_EQUAL && changed)
+				l->kind = RL_LINK_EDITED;
+			if (l->kind == RL_LINK_EQUAL)
+				l->similarity = 1.0;
+		}
+		l->n_edits = c->edits.n - edit_off[k];
+		if (l->kind != RL_LINK_EQUAL)
+			c->equal = 0;
+	}
+	c->n_links = al->n;
+	/* point into the pools now that they no longer move */
+	n_idx = 0;
+	for (size_t k = 0; k < c->n_links; k++) {
+		rl_link *l = &c->links[k];
+
+		l->old_paras = c->idx + n_idx;
+		n_idx += l->n_old;
+		l->new_paras = c->idx + n_idx;
+		n_idx += l->n_new;
+		l->edits = l->n_edits ? c->edits.v + edit_off[k] : NULL;
+	}
+done:
+	rl_worddiff_scratch_free(wd);
+	free(ord);
+	free(edit_off);
+	return err;
+}
+
+int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_options *opts)
+{
+	rl_comparison *c;
+	rl_options defaults;
+	rl_alinks al = {0};
+	int err;
+
+	*out = NULL;
+	if (!opts) {
+		rl_options_init(&defaults);
+		opts = &defaults;
+	}
+	if (opts->mode != RL_MODE_AUTO && opts->mode != RL_MODE_VERSIONS &&
+	    opts->mode != RL_MODE_RELATED)
+		return rl_error_set(RL_EINVALID, "unknown comparison mode %d", (int)opts->mode);
+	if (!(c = rl_calloc(1, sizeof(*c))))
+		return RL_ENOMEM;
+	c->a = a;
+	c->b = b;
+	c->mode = opts->mode;
+	if (c->mode == RL_MODE_RELATED) {
+		err = rl_error_set(RL_EINVALID, "related mode is not available in this build");
+		goto done;
+	}
+	if ((err = rl_align_versions(&al, a, b)) < 0)
+		goto done;
+	if (c->mode == RL_MODE_AUTO) {
+		c->mode_auto = 1;
+		c->mode = RL_MODE_VERSIONS;
+	}
+	if ((err = build_links(c, &al)) < 0)
+		goto done;
+	*out = c;
+	c = NULL;
+done:
+	rl_alinks_free(&al);
+	rl_comparison_free(c);
+	return err;
+}
+
+void rl_comparison_free(rl_comparison *c)
+{
+	if (!c)
+		return;
+	free(c->links);
+	free(c->idx);
+	rl_edits_free(&c->edits);
+	free(c->changes);
+	free(c);
+}
+
+rl_mode rl_comparison_mode(const rl_comparison *c)
+{
+	return c->mode;
+}
+
+size_t rl_comparison_link_count(const rl_comparison *c)
+{
+	return c->n_links;
+}
+
+const rl_link *rl_comparison_link(const rl_comparison *c, size_t i)
+{
+	return i < c->n_links ? &c->links[i] : NULL;
+}
+
+int rl_comparison_is_equal(const rl_comparison *c)
+{
+	return c->equal;
+}

@@ -1,0 +1,431 @@
+/*
+ * render — the buffered writer, the format dispatcher, and the two basic
+ * formats: text (one block per changed link in new-document order, wdiff
+ * markers or ANSI colour) and JSON (the redline-diff/1 contract of
+ * DESIGN.md, streamed, so memory does not grow with the output).
+ */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- writer ------------------------------------------------------------- */
+
+void rl_out_init(rl_out *o, rl_write_fn write, void *payload)
+{
+	o->write = write;
+	o->payload = payload;
+	o->len = 0;
+	o->err = 0;
+}
+
+static void flush(rl_out *o)
+{
+	if (!o->err && o->len && o->write(o->buf, o->len, o->payload) != 0)
+		o->err = rl_error_set(RL_EIO, "write failed");
+	o->len = 0;
+}
+
+void rl_out_put(rl_out *o, const char *s, size_t len)
+{
+	if (o->err)
+		return;
+	if (len > sizeof(o->buf) - o->len) {
+		flush(o);
+		if (len >= sizeof(o->buf)) {
+			if (!o->err && o->write(s, len, o->payload) != 0)
+				o->err = rl_error_set(RL_EIO, "write failed");
+			return;
+		}
+	}
+	memcpy(o->buf + o->len, s, len);
+	o->len += len;
+}
+
+void rl_out_puts(rl_out *o, const char *s)
+{
+	rl_out_put(o, s, strlen(s));
+}
+
+void rl_out_printf(rl_out *o, const char *fmt, ...)
+{
+	char tmp[1024];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(tmp)) {
+		rl_out_put(o, tmp, (size_t)n);
+		return;
+	}
+	{
+		char *big = malloc((size_t)n + 1);
+		if (!big) {
+			o->err = rl_error_set(RL_ENOMEM, "out of memory");
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		rl_out_put(o, big, (size_t)n);
+		free(big);
+	}
+}
+
+void rl_out_json_string(rl_out *o, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run = 0;
+
+	rl_out_put(o, "\"", 1);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[8];
+		size_t n = 0;
+
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		rl_out_put(o, s + run, i - run);
+		switch (c) {
+		case '"': esc[n++] = '\\'; esc[n++] = '"'; break;
+		case '\\': esc[n++] = '\\'; esc[n++] = '\\'; break;
+		case '\n': esc[n++] = '\\'; esc[n++] = 'n'; break;
+		case '\r': esc[n++] = '\\'; esc[n++] = 'r'; break;
+		case '\t': esc[n++] = '\\'; esc[n++] = 't'; break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			n = 4;
+			esc[n++] = hex[c >> 4];
+			esc[n++] = hex[c & 15];
+		}
+		rl_out_put(o, esc, n);
+		run = i + 1;
+	}
+	rl_out_put(o, s + run, len - run);
+	rl_out_put(o, "\"", 1);
+}
+
+int rl_out_finish(rl_out *o)
+{
+	flush(o);
+	return o->err;
+}
+
+/* ---- shared ------------------------------------------------------------- */
+
+const char *rl_mode_name(rl_mode mode)
+{
+	switch (mode) {
+	case RL_MODE_VERSIONS: return "versions";
+	case RL_MODE_RELATED: return "related";
+	default: return "auto";
+	}
+}
+
+void rl_summary_count(rl_summary *s, const rl_comparison *c)
+{
+	memset(s, 0, sizeof(*s));
+	for (size_t k = 0; k < c->n_links; k++) {
+		const rl_link *l = &c->links[k];
+
+		s->kinds[l->kind]++;
+		for (size_t i = 0; i < l->n_changes; i++)
+			s->changes[l->changes[i].type]++;
+	}
+}
+
+void rl_render_options_init(rl_render_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->format = RL_FORMAT_TEXT;
+}
+
+int rl_render(const rl_comparison *c, const rl_render_options *opts, rl_write_fn write,
+              void *payload)
+{
+	rl_render_options defaults;
+	rl_out *o;
+	int err;
+
+	if (!opts) {
+		rl_render_options_init(&defaults);
+		opts = &defaults;
+	}
+	if (!(o = rl_malloc(sizeof(*o))))
+		return RL_ENOMEM;
+	rl_out_init(o, write, payload);
+	switch (opts->format) {
+	case RL_FORMAT_TEXT:
+		err = rl_render_text(o, c, opts);
+		break;
+	case RL_FORMAT_JSON:
+		err = rl_render_json(o, c, opts);
+		break;
+	default:
+		err = rl_error_set(RL_EINVALID, "unknown output format %d", (int)opts->format);
+	}
+	if (!err)
+		err = rl_out_finish(o);
+	free(o);
+	return err;
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static void json_doc(rl_out *o, const rl_doc *d)
+{
+	rl_out_puts(o, "{\"name\": ");
+	rl_out_json_string(o, d->name, strlen(d->name));
+	if (d->meta_end > d->meta_start) {
+		rl_out_printf(o, ", \"metadata\": {\"start\": %zu, \"end\": %zu, \"text\": ",
+		              d->meta_start, d->meta_end);
+		rl_out_json_string(o, d->data + d->meta_start, d->meta_end - d->meta_start);
+		rl_out_puts(o, "}");
+	}
+	rl_out_puts(o, ", \"paragraphs\": [");
+	for (size_t i = 0; i < d->n_paras; i++)
+		rl_out_printf(o, "%s{\"start\": %u, \"end\": %u%s}", i ? ", " : "", d->paras[i].start,
+		              d->paras[i].end, d->paras[i].flags & RL_PARA_HEADING ? ", \"heading\": true" : "");
+	rl_out_puts(o, "]}");
+}
+
+static void json_indices(rl_out *o, const uint32_t *v, size_t n)
+{
+	rl_out_puts(o, "[");
+	for (size_t i = 0; i < n; i++)
+		rl_out_printf(o, "%s%u", i ? ", " : "", v[i]);
+	rl_out_puts(o, "]");
+}
+
+static void json_words(rl_out *o, const rl_comparison *c, const rl_link *l)
+{
+	rl_out_puts(o, ", \"words\": [");
+	for (size_t i = 0; i < l->n_edits; i++) {
+		const rl_edit *e = &l->edits[i];
+		const char *src = e->op == RL_EDIT_INSERT ? c->b->data : c->a->data;
+
+		rl_out_printf(o, "%s[\"%c\", ", i ? ", " : "", (char)e->op);
+		rl_out_json_string(o, src + e->start, e->end - e->start);
+		rl_out_puts(o, "]");
+	}
+	rl_out_puts(o, "]");
+}
+
+static void json_changes(rl_out *o, const rl_comparison *c, const rl_link *l)
+{
+	rl_out_puts(o, ", \"changes\": [");
+	for (size_t i = 0; i < l->n_changes; i++) {
+		const rl_change *ch = &l->changes[i];
+
+		rl_out_printf(o, "%s{\"type\": \"%s\", \"old\": ", i ? ", " : "",
+		              rl_change_type_name(ch->type));
+		rl_out_json_string(o, c->a->data + ch->old_start, ch->old_end - ch->old_start);
+		rl_out_puts(o, ", \"new\": ");
+		rl_out_json_string(o, c->b->data + ch->new_start, ch->new_end - ch->new_start);
+		rl_out_printf(o, ", \"old_start\": %zu, \"old_end\": %zu, \"new_start\": %zu, \"new_end\": %zu",
+		              ch->old_start, ch->old_end, ch->new_start, ch->new_end);
+		if (ch->detail) {
+			rl_out_puts(o, ", \"detail\": ");
+			rl_out_json_string(o, ch->detail, strlen(ch->detail));
+		}
+		rl_out_puts(o, "}");
+	}
+	rl_out_puts(o, "]");
+}
+
+int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *opts)
+{
+	rl_summary s;
+	int first = 1;
+
+	(void)opts;
+	rl_summary_count(&s, c);
+	rl_out_printf(o, "{\"format\": \"redline-diff/1\", \"mode\": \"%s\", \"mode_auto\": %s,\n",
+	              rl_mode_name(c->mode), c->mode_auto ? "true" : "false");
+	rl_out_puts(o, " \"old\": ");
+	json_doc(o, c->a);
+	rl_out_puts(o, ",\n \"new\": ");
+	json_doc(o, c->b);
+	rl_out_printf(o, ",\n \"equal\": %s,\n \"links\": [", c->equal ? "true" : "false");
+	for (size_t k = 0; k < c->n_links; k++) {
+		const rl_link *l = &c->links[k];
+
+		rl_out_printf(o, "%s\n  {\"kind\": \"%s\", \"old\": ", k ? "," : "",
+		              rl_link_kind_name(l->kind));
+		json_indices(o, l->old_paras, l->n_old);
+		rl_out_puts(o, ", \"new\": ");
+		json_indices(o, l->new_paras, l->n_new);
+		rl_out_printf(o, ", \"similarity\": %.4f", l->similarity);
+		if (l->n_edits)
+			json_words(o, c, l);
+		json_changes(o, c, l);
+		rl_out_puts(o, "}");
+	}
+	rl_out_puts(o, "\n ],\n \"summary\": {");
+	for (int k = 0; k < RL_LINK_KIND_COUNT; k++) {
+		rl_out_printf(o, "%s\"%s\": %zu", first ? "" : ", ", rl_link_kind_name((rl_link_kind)k),
+		              s.kinds[k]);
+		first = 0;
+	}
+	rl_out_puts(o, ", \"changes\": {");
+	for (int t = 0; t < RL_CHANGE_TYPE_COUNT; t++)
+		rl_out_printf(o, "%s\"%s\": %zu", t ? ", " : "", rl_change_type_name((rl_change_type)t),
+		              s.changes[t]);
+	rl_out_puts(o, "}}\n}\n");
+	return 0;
+}
+
+/* ---- text ----------------------------------------------------------------- */
+
+#define C_DEL "\033[31;9m"
+#define C_INS "\033[32;4m"
+#define C_HEAD "\033[1m"
+#define C_MOVE "\033[35m"
+#define C_OFF "\033[0m"
+
+static void para_range(rl_out *o, const char *prefix, const uint32_t *v, size_t n)
+{
+	if (n == 1)
+		rl_out_printf(o, "%s¶%u", prefix, v[0] + 1);
+	else
+		rl_out_printf(o, "%s¶%u–%u", prefix, v[0] + 1, v[n - 1] + 1);
+}
+
+static void text_header(rl_out *o, const rl_link *l, int color)
+{
+	if (color)
+		rl_out_puts(o, l->kind == RL_LINK_MOVED ? C_HEAD C_MOVE : C_HEAD);
+	rl_out_puts(o, "== ");
+	switch (l->kind) {
+	case RL_LINK_DELETED:
+		para_range(o, "old ", l->old_paras, l->n_old);
+		rl_out_puts(o, " deleted");
+		break;
+	case RL_LINK_INSERTED:
+		para_range(o, "", l->new_paras, l->n_new);
+		rl_out_puts(o, " inserted");
+		break;
+	case RL_LINK_MOVED:
+		para_range(o, "", l->new_paras, l->n_new);
+		para_range(o, " moved from old ", l->old_paras, l->n_old);
+		break;
+	case RL_LINK_SPLIT:
+		para_range(o, "", l->new_paras, l->n_new);
+		para_range(o, " split from old ", l->old_paras, l->n_old);
+		break;
+	case RL_LINK_MERGED:
+		para_range(o, "", l->new_paras, l->n_new);
+		para_range(o, " merged from old ", l->old_paras, l->n_old);
+		break;
+	default:
+		para_range(o, "", l->new_paras, l->n_new);
+		rl_out_printf(o, " %s", rl_link_kind_name(l->kind));
+		para_range(o, " (old ", l->old_paras, l->n_old);
+		rl_out_puts(o, ")");
+	}
+	if (l->n_old && l->n_new && l->kind != RL_LINK_EQUAL)
+		rl_out_printf(o, " similarity %.2f", l->similarity);
+	if (color)
+		rl_out_puts(o, C_OFF);
+	rl_out_puts(o, "\n");
+}
+
+static void text_piece(rl_out *o, char op, const char *s, size_t len, int color)
+{
+	if (op == '=') {
+		rl_out_put(o, s, len);
+		return;
+	}
+	if (color) {
+		rl_out_puts(o, op == '-' ? C_DEL : C_INS);
+		/* keep the colour off line breaks, so a pager shows clean lines */
+		for (size_t i = 0; i < len; i++) {
+			size_t j = i;
+			while (j < len && s[j] != '\n')
+				j++;
+			rl_out_put(o, s + i, j - i);
+			if (j < len)
+				rl_out_puts(o, C_OFF "\n" );
+			if (j < len && j + 1 < len)
+				rl_out_puts(o, op == '-' ? C_DEL : C_INS);
+			i = j;
+		}
+		rl_out_puts(o, C_OFF);
+		return;
+	}
+	rl_out_puts(o, op == '-' ? "[-" : "{+");
+	rl_out_put(o, s, len);
+	rl_out_puts(o, op == '-' ? "-]" : "+}");
+}
+
+static void text_body(rl_out *o, const rl_comparison *c, const rl_link *l, int color)
+{
+	if (!l->n_edits) {
+		const rl_doc *d = l->n_new ? c->b : c->a;
+		const uint32_t *v = l->n_new ? l->new_paras : l->old_paras;
+		size_t n = l->n_new ? l->n_new : l->n_old;
+		size_t s = d->paras[v[0]].start, e = d->paras[v[n - 1]].end;
+
+		text_piece(o, l->n_new ? '+' : '-', d->data + s, e - s, color);
+	} else {
+		for (size_t i = 0; i < l->n_edits; i++) {
+			const rl_edit *e = &l->edits[i];
+			const char *src = e->op == RL_EDIT_INSERT ? c->b->data : c->a->data;
+
+			text_piece(o, (char)e->op, src + e->start, e->end - e->start, color);
+		}
+	}
+	rl_out_puts(o, "\n\n");
+}
+
+int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *opts)
+{
+	rl_summary s;
+	int color = opts->color, any = 0;
+
+	rl_summary_count(&s, c);
+	rl_out_printf(o, "%s--- %s (%zu paragraphs)\n+++ %s (%zu paragraphs)\n%s",
+	              color ? C_HEAD : "", c->a->name, c->a->n_paras, c->b->name, c->b->n_paras,
+	              color ? C_OFF : "");
+	rl_out_printf(o, "mode: %s%s\n\n", rl_mode_name(c->mode), c->mode_auto ? " (auto)" : "");
+	if (!rl_doc__same_metadata(c->a, c->b)) {
+		rl_out_puts(o, "== metadata\n");
+		text_piece(o, '-', c->a->data + c->a->meta_start, c->a->meta_end - c->a->meta_start, color);
+		rl_out_puts(o, " ");
+		text_piece(o, '+', c->b->data + c->b->meta_start, c->b->meta_end - c->b->meta_start, color);
+		rl_out_puts(o, "\n\n");
+	}
+	for (size_t k = 0; k < c->n_links; k++) {
+		const rl_link *l = &c->links[k];
+
+		if (l->kind == RL_LINK_EQUAL && !opts->show_equal)
+			continue;
+		text_header(o, l, color);
+		text_body(o, c, l, color);
+		any = 1;
+	}
+	if (!any && c->equal)
+		rl_out_puts(o, "no differences\n\n");
+	{
+		const char *sep = " ";
+
+		rl_out_puts(o, "summary:");
+		for (int k = 0; k < RL_LINK_KIND_COUNT; k++)
+			if (s.kinds[k]) {
+				rl_out_printf(o, "%s%zu %s", sep, s.kinds[k], rl_link_kind_name((rl_link_kind)k));
+				sep = ", ";
+			}
+		sep = "; changes: ";
+		for (int t = 0; t < RL_CHANGE_TYPE_COUNT; t++)
+			if (s.changes[t]) {
+				rl_out_printf(o, "%s%zu %s", sep, s.changes[t], rl_change_type_name((rl_change_type)t));
+				sep = ", ";
+			}
+	}
+	rl_out_puts(o, "\n");
+	return 0;
+}

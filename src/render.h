@@ -1,0 +1,42 @@
+/*
+ * render — output of a finished comparison through a write callback.  The
+ * buffered writer and escaping helpers here are shared by every format's
+ * renderer (render_*.c); renderers never recompute the comparison.
+ */
+#ifndef RL_RENDER_H
+#define RL_RENDER_H
+
+#include "compare.h"
+
+typedef struct rl_out {
+	rl_write_fn write;
+	void *payload;
+	char buf[65536];
+	size_t len;
+	int err; /* sticky: once set, nothing more is written */
+} rl_out;
+
+void rl_out_init(rl_out *o, rl_write_fn write, void *payload);
+void rl_out_put(rl_out *o, const char *s, size_t len);
+void rl_out_puts(rl_out *o, const char *s);
+void rl_out_printf(rl_out *o, const char *fmt, ...) RL_PRINTF(2, 3);
+/* Write a JSON string literal (quotes included) of valid UTF-8 text. */
+void rl_out_json_string(rl_out *o, const char *s, size_t len);
+/* Flush; returns 0 or RL_EIO. */
+int rl_out_finish(rl_out *o);
+
+/* Counts of links per kind and changes per type. */
+typedef struct rl_summary {
+	size_t kinds[RL_LINK_KIND_COUNT];
+	size_t changes[RL_CHANGE_TYPE_COUNT];
+} rl_summary;
+
+void rl_summary_count(rl_summary *s, const rl_comparison *c);
+
+/* The name of a comparison mode ("versions", "related"). */
+const char *rl_mode_name(rl_mode mode);
+
+int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *opts);
+int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *opts);
+
+#endif

@@ -1,0 +1,534 @@
+/*
+ * text — UTF-8 validation, code point classes, comparison keys and the
+ * tokenizer.  ASCII takes table-driven fast paths; anything else goes
+ * through utf8proc for categories, NFC and casefolding, so the key of a
+ * token is the same whatever normalisation form or case the input used.
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#define KEY_SEED 0x7265646c696e65ULL /* "redline" */
+#define SPACE_KEY 0x5bace5bace5baceULL
+
+void rl_tokens_free(rl_tokens *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+/* ---- UTF-8 ------------------------------------------------------------ */
+
+int rl_text_validate(const char *str, size_t len, size_t *bad_at)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		uint64_t w;
+		unsigned c = s[i];
+		size_t n;
+		uint32_t cp;
+
+		if (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				i += 8;
+				continue;
+			}
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 2;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 3;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 4;
+			cp = c & 0x07;
+		} else {
+			goto bad;
+		}
+		if (i + n > len)
+			goto bad;
+		for (size_t k = 1; k < n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+			goto bad;
+		i += n;
+	}
+	return 0;
+bad:
+	*bad_at = i;
+	return rl_error_set(RL_EINVALID, "invalid UTF-8 at byte %zu", i);
+}
+
+uint32_t rl_text_next(const char *str, size_t len, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str + *i;
+	size_t left = len - *i;
+	uint32_t c = s[0];
+
+	if (c < 0x80 || left < 2) {
+		*i += 1;
+		return c;
+	}
+	if (c < 0xe0) {
+		*i += 2;
+		return ((c & 0x1f) << 6) | (s[1] & 0x3f);
+	}
+	if (c < 0xf0 || left < 4) {
+		if (left < 3) {
+			*i += left;
+			return 0xfffd;
+		}
+		*i += 3;
+		return ((c & 0x0f) << 12) | ((uint32_t)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+	}
+	*i += 4;
+	return ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3f) << 12) |
+	       ((uint32_t)(s[2] & 0x3f) << 6) | (s[3] & 0x3f);
+}
+
+size_t rl_text_count(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += (s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/* ---- classes ---------------------------------------------------------- */
+
+enum { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_FORMAT };
+
+static const unsigned char ascii_class[128] = {
+	/* controls: \t \n \v \f \r are space, the rest punctuation */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3,
+	3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3,
+	3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3,
+};
+
+static int cp_class(uint32_t cp)
+{
+	if (cp < 128)
+		return ascii_class[cp];
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_CF:
+		return C_FORMAT;
+	case UTF8PROC_CATEGORY_CC:
+		return cp == 0x85 ? C_SPACE : C_PUNCT;
+	default:
+		return C_PUNCT;
+	}
+}
+
+int rl_cp_is_space(uint32_t cp)
+{
+	return cp_class(cp) == C_SPACE;
+}
+
+int rl_cp_is_letter(uint32_t cp)
+{
+	return cp_class(cp) == C_LETTER;
+}
+
+int rl_cp_is_digit(uint32_t cp)
+{
+	return cp_class(cp) == C_DIGIT;
+}
+
+int rl_cp_is_upper(uint32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 128)
+		return cp >= 'A' && cp <= 'Z';
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+int rl_cp_is_lower(uint32_t cp)
+{
+	if (cp < 128)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Hyphens and apostrophes that join two word parts. */
+static int is_joiner(uint32_t cp)
+{
+	return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019 ||
+	       cp == 0x02bc;
+}
+
+static int is_apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02bc;
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+/* Typographic variants that compare equal to their ASCII counterpart. */
+static uint32_t plain_variant(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x02bc: case 0x2032:
+		return '\'';
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+		return '-';
+	default:
+		return cp;
+	}
+}
+
+int rl_text_is_nfc_quick(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		cp = rl_text_next(s, len, &i);
+		/* Latin-1 and Latin Extended-A/B, general punctuation and
+		 * currency symbols are NFC-stable and never combine. */
+		if ((cp < 0x300) || (cp >= 0x2010 && cp <= 0x2027) ||
+		    (cp >= 0x2030 && cp <= 0x205e) || (cp >= 0x20a0 && cp <= 0x20bf))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+static int map_utf8proc(rl_buf *out, const char *s, size_t len, utf8proc_option_t opt)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n;
+	int err;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
+	                 opt | UTF8PROC_STABLE);
+	if (n < 0) {
+		/* Valid input cannot fail except on memory exhaustion. */
+		return rl_error_set(n == UTF8PROC_ERROR_NOMEM ? RL_ENOMEM : RL_EINVALID,
+		                    "text normalisation failed: %s", utf8proc_errmsg(n));
+	}
+	err = rl_buf_put(out, dst, (size_t)n);
+	free(dst);
+	return err;
+}
+
+int rl_text_nfc(rl_buf *out, const char *s, size_t len)
+{
+	if (rl_text_is_nfc_quick(s, len))
+		return rl_buf_put(out, s, len);
+	return map_utf8proc(out, s, len, UTF8PROC_COMPOSE);
+}
+
+int rl_text_fold(rl_buf *out, const char *s, size_t len)
+{
+	size_t mark = out->len, i;
+	int err;
+
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len) {
+		if ((err = rl_buf_grow(out, len)) < 0)
+			return err;
+		for (i = 0; i < len; i++) {
+			char c = s[i];
+			out->data[out->len++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		}
+		out->data[out->len] = '\0';
+		return 0;
+	}
+	if ((err = map_utf8proc(out, s, len, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)) < 0)
+		return err;
+	/* Map typographic variants in place; each is 2 or 3 bytes and maps to
+	 * one ASCII byte, so the string only shrinks. */
+	{
+		char *d = out->data + mark;
+		size_t n = out->len - mark, r = 0, w = 0;
+
+		while (r < n) {
+			size_t at = r;
+			uint32_t cp = rl_text_next(d, n, &r);
+			uint32_t pv = plain_variant(cp);
+
+			if (pv != cp)
+				d[w++] = (char)pv;
+			else
+				while (at < r)
+					d[w++] = d[at++];
+		}
+		out->len = mark + w;
+		out->data[out->len] = '\0';
+	}
+	return 0;
+}
+
+static uint64_t ascii_lower_hash(const char *s, size_t len)
+{
+	char tmp[128];
+	size_t i;
+
+	if (len > sizeof(tmp))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		tmp[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	return rl_hash(tmp, len, KEY_SEED);
+}
+
+uint64_t rl_text_key_hash(const char *s, size_t len)
+{
+	rl_buf b = RL_BUF_INIT;
+	uint64_t h;
+	size_t i;
+
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len && len <= 128)
+		return ascii_lower_hash(s, len);
+	if (rl_text_fold(&b, s, len) < 0)
+		return 0;
+	h = rl_hash(b.data, b.len, KEY_SEED);
+	rl_buf_free(&b);
+	return h;
+}
+
+/* ---- tokenizer -------------------------------------------------------- */
+
+static inline uint32_t peek(const char *s, size_t end, size_t i, size_t *next)
+{
+	size_t j = i;
+	uint32_t cp;
+
+	if (i >= end) {
+		*next = i;
+		return 0;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*next = i + 1;
+		return (unsigned char)s[i];
+	}
+	cp = rl_text_next(s, end, &j);
+	*next = j;
+	return cp;
+}
+
+static inline int class_at(const char *s, size_t end, size_t i)
+{
+	size_t n;
+
+	if (i >= end)
+		return -1;
+	return cp_class(peek(s, end, i, &n));
+}
+
+static inline int wordish(int cls)
+{
+	return cls == C_LETTER || cls == C_DIGIT || cls == C_FORMAT;
+}
+
+/* Scan the rest of a word from `i`; returns the end offset. */
+static size_t scan_word(const char *s, size_t end, size_t i)
+{
+	while (i < end) {
+		size_t n, n2;
+		uint32_t cp = peek(s, end, i, &n);
+		int cls = cp_class(cp);
+
+		if (wordish(cls)) {
+			i = n;
+			continue;
+		}
+		if (is_joiner(cp) && wordish(class_at(s, end, n))) {
+			i = n;
+			continue;
+		}
+		/* "lhbtqi+’ers": a plus before an apostrophe suffix */
+		if (cp == '+' && is_apostrophe(peek(s, end, n, &n2)) &&
+		    class_at(s, end, n2) == C_LETTER) {
+			i = n2;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+static int is_number_sep(uint32_t cp)
+{
+	return cp == '.' || cp == ',' || cp == ':' || cp == '/' || cp == '-' || cp == 0x2013;
+}
+
+/* Scan a token starting with a digit.  Sets *kind to NUMBER, or WORD when
+ * letters follow the digits ("18e", "2de"). */
+static size_t scan_number(const char *s, size_t end, size_t i, int *kind)
+{
+	size_t n, n2;
+	uint32_t cp;
+
+	*kind = RL_TOK_NUMBER;
+	for (;;) {
+		while (class_at(s, end, i) == C_DIGIT)
+			peek(s, end, i, &i);
+		cp = peek(s, end, i, &n);
+		if (i < end && is_number_sep(cp) && class_at(s, end, n) == C_DIGIT) {
+			i = n;
+			continue;
+		}
+		break;
+	}
+	if (i >= end)
+		return i;
+	if (cp == '%' || cp == 0x2030)
+		return n;
+	if (cp == ',') {
+		uint32_t d = peek(s, end, n, &n2);
+		if ((d == '-' || d == 0x2013 || d == 0x2014) && !wordish(class_at(s, end, n2)))
+			return n2; /* 1.987,– */
+	}
+	if (wordish(cp_class(cp)) || (is_joiner(cp) && class_at(s, end, n) == C_LETTER)) {
+		*kind = RL_TOK_WORD;
+		return scan_word(s, end, i);
+	}
+	return i;
+}
+
+static uint64_t token_key(const char *s, const rl_token *t)
+{
+	size_t len = t->end - t->start;
+	const char *p = s + t->start;
+
+	if (t->kind == RL_TOK_SPACE)
+		return SPACE_KEY;
+	if (t->flags & RL_TOKF_ASCII) {
+		if (t->kind == RL_TOK_WORD && len <= 128)
+			return ascii_lower_hash(p, len);
+		return rl_hash(p, len, KEY_SEED);
+	}
+	return rl_text_key_hash(p, len);
+}
+
+static void word_flags(const char *s, rl_token *t)
+{
+	size_t i = t->start;
+	int letters = 0, lower = 0, first = 1;
+
+	while (i < t->end) {
+		uint32_t cp;
+
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i++];
+		} else {
+			cp = rl_text_next(s, t->end, &i);
+			t->flags &= (uint8_t)~RL_TOKF_ASCII;
+		}
+		if (rl_cp_is_upper(cp)) {
+			letters++;
+			if (first)
+				t->flags |= RL_TOKF_CAP;
+		} else if (rl_cp_is_lower(cp)) {
+			letters++;
+			lower++;
+		}
+		first = 0;
+	}
+	if (letters >= 2 && !lower)
+		t->flags |= RL_TOKF_ALLCAPS;
+}
+
+int rl_text_tokenize(rl_tokens *out, const char *s, size_t start, size_t end)
+{
+	size_t i = start;
+
+	while (i < end) {
+		rl_token t;
+		size_t n;
+		uint32_t cp = peek(s, end, i, &n);
+		int cls = cp_class(cp), kind;
+
+		t.start = (uint32_t)i;
+		t.flags = RL_TOKF_ASCII;
+		switch (cls) {
+		case C_SPACE: {
+			int newlines = 0;
+			while (i < end) {
+				cp = peek(s, end, i, &n);
+				if (cp_class(cp) != C_SPACE)
+					break;
+				if (cp >= 0x80)
+					t.flags &= (uint8_t)~RL_TOKF_ASCII;
+				newlines += cp == '\n';
+				i = n;
+			}
+			t.kind = RL_TOK_SPACE;
+			if (newlines)
+				t.flags |= RL_TOKF_NEWLINE;
+			if (newlines > 1)
+				t.flags |= RL_TOKF_BLANK;
+			break;
+		}
+		case C_LETTER:
+		case C_FORMAT:
+			i = scan_word(s, end, i);
+			t.kind = RL_TOK_WORD;
+			break;
+		case C_DIGIT:
+			i = scan_number(s, end, i, &kind);
+			t.kind = (uint8_t)kind;
+			break;
+		default:
+			i = n;
+			t.kind = RL_TOK_PUNCT;
+			if (cp >= 0x80)
+				t.flags &= (uint8_t)~RL_TOKF_ASCII;
+			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+				t.flags |= RL_TOKF_ENDPUNCT;
+			break;
+		}
+		t.end = (uint32_t)i;
+		if (t.kind == RL_TOK_WORD || t.kind == RL_TOK_NUMBER)
+			word_flags(s, &t);
+		t.key = token_key(s, &t);
+		if (out->n == out->cap && rl_grow(&out->v, &out->cap, out->n + 1, sizeof(rl_token)) < 0)
+			return RL_ENOMEM;
+		out->v[out->n++] = t;
+	}
+	return 0;
+}
