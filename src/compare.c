@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "align.h"
+#include "semantic.h"
 
 /* Below this share of linked paragraphs, two texts are not versions of
  * one document. */
@@ -33,11 +34,20 @@ const char *rl_change_type_name(rl_change_type type)
 	return (unsigned)type < RL_CHANGE_TYPE_COUNT ? change_names[type] : "unknown";
 }
 
+int rl_change_type_from_name(const char *name)
+{
+	for (int t = 0; t < RL_CHANGE_TYPE_COUNT; t++)
+		if (!strcmp(name, change_names[t]))
+			return t;
+	return -1;
+}
+
 void rl_options_init(rl_options *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->mode = RL_MODE_AUTO;
 	o->min_similarity = -1;
+	o->changes = RL_CHANGES_ALL;
 }
 
 typedef struct order {
@@ -110,16 +120,17 @@ static int same_range_bytes(const rl_doc *a, size_t a0, size_t a1, const rl_doc 
 	return a1 - a0 == b1 - b0 && memcmp(a->data + a0, b->data + b0, a1 - a0) == 0;
 }
 
-static int build_links(rl_comparison *c, const rl_alinks *al)
+static int build_links(rl_comparison *c, const rl_alinks *al, rl_semantic *sem)
 {
 	rl_worddiff_scratch *wd = NULL;
 	order *ord = NULL;
-	size_t *edit_off = NULL, n_idx = 0;
+	size_t *edit_off = NULL, *change_off = NULL, n_idx = 0;
 	int err;
 
 	c->links = rl_calloc(al->n + 1, sizeof(rl_link));
 	edit_off = rl_calloc(al->n + 1, sizeof(size_t));
-	if (!c->links || !edit_off || (err = rl_worddiff_scratch_new(&wd)) < 0) {
+	change_off = rl_calloc(al->n + 1, sizeof(size_t));
+	if (!c->links || !edit_off || !change_off || (err = rl_worddiff_scratch_new(&wd)) < 0) {
 		err = RL_ENOMEM;
 		goto done;
 	}
@@ -147,6 +158,7 @@ static int build_links(rl_comparison *c, const rl_alinks *al)
 		for (uint32_t j = x->n0; j < x->n1; j++)
 			c->idx[n_idx++] = j;
 		edit_off[k] = c->edits.n;
+		change_off[k] = c->n_changes;
 		if (l->n_old && l->n_new) {
 			size_t a0 = c->a->paras[x->o0].start, a1 = c->a->paras[x->o1 - 1].end;
 			size_t b0 = c->b->paras[x->n0].start, b1 = c->b->paras[x->n1 - 1].end;
@@ -159,12 +171,19 @@ static int build_links(rl_comparison *c, const rl_alinks *al)
 			}
 			if (err < 0)
 				goto done;
+			if (changed && (err = rl_semantic_detect(&c->changes, &c->n_changes, &c->changes_cap,
+			                                         sem, c->a->data, rl_worddiff_old_tokens(wd),
+			                                         c->b->data, rl_worddiff_new_tokens(wd),
+			                                         c->edits.v + edit_off[k],
+			                                         c->edits.n - edit_off[k])) < 0)
+				goto done;
 			if (l->kind == RL_LINK_EQUAL && changed)
 				l->kind = RL_LINK_EDITED;
 			if (l->kind == RL_LINK_EQUAL)
 				l->similarity = 1.0;
 		}
 		l->n_edits = c->edits.n - edit_off[k];
+		l->n_changes = c->n_changes - change_off[k];
 		if (l->kind != RL_LINK_EQUAL)
 			c->equal = 0;
 	}
@@ -179,11 +198,13 @@ static int build_links(rl_comparison *c, const rl_alinks *al)
 		l->new_paras = c->idx + n_idx;
 		n_idx += l->n_new;
 		l->edits = l->n_edits ? c->edits.v + edit_off[k] : NULL;
+		l->changes = l->n_changes ? c->changes + change_off[k] : NULL;
 	}
 done:
 	rl_worddiff_scratch_free(wd);
 	free(ord);
 	free(edit_off);
+	free(change_off);
 	return err;
 }
 
@@ -192,6 +213,7 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_comparison *c;
 	rl_options defaults;
 	rl_alinks al = {0};
+	rl_semantic *sem = NULL;
 	int err;
 
 	*out = NULL;
@@ -217,11 +239,13 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		c->mode_auto = 1;
 		c->mode = RL_MODE_VERSIONS;
 	}
-	if ((err = build_links(c, &al)) < 0)
+	if ((err = rl_semantic_new(&sem, opts->lang, opts->changes, a, b)) < 0 ||
+	    (err = build_links(c, &al, sem)) < 0)
 		goto done;
 	*out = c;
 	c = NULL;
 done:
+	rl_semantic_free(sem);
 	rl_alinks_free(&al);
 	rl_comparison_free(c);
 	return err;
