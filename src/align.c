@@ -341,7 +341,8 @@ static int build_index(posting **out, size_t *n_out, const side *sb)
 			n++;
 		}
 	}
-	qsort(p, n, sizeof(posting), cmp_posting);
+	if (n > 1)
+		qsort(p, n, sizeof(posting), cmp_posting);
 	*out = p;
 	*n_out = n;
 	return 0;
@@ -611,7 +612,8 @@ static int group_proposals(props *p, cands *c, const side *sa, const side *sb, t
                            size_t *cap)
 {
 	for (int dir = 0; dir < 2; dir++) {
-		qsort(c->v, c->n, sizeof(cand), dir == 0 ? cmp_cand_o : cmp_cand_n);
+		if (c->n > 1)
+			qsort(c->v, c->n, sizeof(cand), dir == 0 ? cmp_cand_o : cmp_cand_n);
 		for (size_t i = 0; i < c->n;) {
 			size_t j = i;
 			uint32_t one = dir == 0 ? c->v[i].o : c->v[i].n;
@@ -630,11 +632,13 @@ static int group_proposals(props *p, cands *c, const side *sa, const side *sb, t
 /* ---- order ------------------------------------------------------------------ */
 
 /* Mark the links that stay in order: a heaviest increasing subsequence of
- * their new positions taken in old order.  Each link weighs 1 plus a
- * thousandth of its similarity, so the most links stay in order and, among
- * equally long choices, the exact ones do: a moved paragraph is more often
- * an edited one.  Fenwick tree over new positions, O(n log n). */
-static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new)
+ * their new positions taken in old order.  Each link weighs 1, plus a
+ * thousandth of its similarity, plus a little for its length: the most
+ * links stay in order; among equally many, the exact ones (a moved
+ * paragraph is more often an edited one), then the longer ones (a
+ * repeated title rather than the text between).  Fenwick tree over new
+ * positions, O(n log n). */
+static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new, const rl_para *pa)
 {
 	size_t n = 0, *idx, *prev, *tree_at;
 	double *dp, *tree;
@@ -669,7 +673,9 @@ static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new)
 
 		for (size_t i = 0; i < n; i++) {
 			const rl_alink *x = &l->v[idx[i]];
-			double w = 1.0 + 0.001 * x->similarity, got = 0;
+			double size = (double)(pa[x->o1 - 1].end - pa[x->o0].start);
+			double w = 1.0 + 0.001 * x->similarity + 0.0001 * (size < 1000 ? size / 1000 : 1),
+			       got = 0;
 			size_t from = SIZE_MAX;
 
 			/* best chain ending at a new position below x->n0 */
@@ -885,7 +891,8 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 	}
 	if ((err = group_proposals(&w->p, &w->c, &w->sa, &w->sb, &w->buf, &w->buf_cap)) < 0)
 		return err;
-	qsort(w->p.v, w->p.n, sizeof(proposal), cmp_proposal);
+	if (w->p.n > 1)
+		qsort(w->p.v, w->p.n, sizeof(proposal), cmp_proposal);
 	used_a = rl_calloc(w->sa.n + 1, 1);
 	used_b = rl_calloc(w->sb.n + 1, 1);
 	if (!used_a || !used_b) {
@@ -962,7 +969,7 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b)
 	}
 	{
 		rl_alinks view = {out->v + mark, out->n - mark, 0};
-		if ((err = mark_in_order(&view, w.in_order, nb)) < 0)
+		if ((err = mark_in_order(&view, w.in_order, nb, a->paras)) < 0)
 			goto done;
 		for (size_t k = 0; k < view.n; k++) {
 			rl_alink *l = &view.v[k];
@@ -976,7 +983,7 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b)
 	for (size_t j = 0; j < nb && !err; j++)
 		if (w.ub[j])
 			err = rl_alinks_push(out, RL_LINK_INSERTED, 0, 0, (uint32_t)j, (uint32_t)j + 1, 0);
-	if (!err)
+	if (!err && out->n - mark > 1)
 		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_alink_old);
 done:
 	work_free(&w);

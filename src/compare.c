@@ -95,7 +95,8 @@ static int output_order(order **out, const rl_alinks *l, size_t n_old)
 		o[k].key = last + 0.5;
 		o[k].second = x->o0;
 	}
-	qsort(o, l->n, sizeof(order), cmp_order);
+	if (l->n > 1)
+		qsort(o, l->n, sizeof(order), cmp_order);
 	*out = o;
 	o = NULL;
 done:
