@@ -2014,6 +2014,7 @@ int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, co
 	    (err = detect_markers(s, &s->mod, IT_MOD, RL_CHANGE_MODALITY)) < 0 ||
 	    (err = detect_names_and_terms(s)) < 0)
 		return err;
-	qsort(*v + first, *n - first, sizeof(rl_change), cmp_change);
+	if (*n - first > 1)
+		qsort(*v + first, *n - first, sizeof(rl_change), cmp_change);
 	return 0;
 }
