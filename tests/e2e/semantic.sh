@@ -39,3 +39,15 @@ printf 'Twee honden zijn aan het dartelen in de sneeuw\n' >"$tmp/sem-a.txt"
 printf 'Twee honden zijn in de sneeuw aan het dartelen\n' >"$tmp/sem-b.txt"
 run 1 "$bin" diff --mode=versions --format=json "$tmp/sem-a.txt" "$tmp/sem-b.txt"
 expect "$tmp/out" '"changes": \[\]'
+
+# --changes filters what is reported, in both formats and the summary
+run 1 "$bin" diff --color=never --changes=number,negation "$tmp/sem-old.txt" "$tmp/sem-new.txt"
+expect "$tmp/out" "^\[negation \+niet\] \[number 55% → 60%\]$"
+expect "$tmp/out" "^summary: 1 edited; changes: 1 number, 1 negation$"
+run 1 "$bin" diff --format=json --changes=entity "$tmp/sem-old.txt" "$tmp/sem-new.txt"
+expect "$tmp/out" '"changes": \[\{"type": "entity_added", "old": "", "new": "NAVO"'
+expect "$tmp/out" '"changes": \{"number": 0, "date": 0, "negation": 0, "modality": 0, "entity_added": 1,'
+run 1 "$bin" diff --changes=none "$tmp/sem-old.txt" "$tmp/sem-new.txt"
+expect "$tmp/out" "^summary: 1 edited$"
+run 2 "$bin" diff --changes=numbers "$tmp/sem-old.txt" "$tmp/sem-new.txt"
+expect "$tmp/err" "unknown change type in 'numbers'"
