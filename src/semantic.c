@@ -29,7 +29,7 @@
 #define TERMS_MAX 3
 #define NGRAM_MAX 6
 
-enum { LEXF_ASK = 1, LEXF_ORDINAL = 2, LEXF_MULT = 4 };
+enum { LEXF_ASK = 1, LEXF_ORDINAL = 2, LEXF_MULT = 4, LEXF_WEAK = 8 };
 
 /* Date lexicon kinds beside the months 1..12. */
 enum { DATE_WEEKDAY = 100, DATE_AND = 200 };
@@ -151,7 +151,7 @@ typedef struct item {
 	uint64_t key;
 	int32_t hunk;
 	uint32_t clause;
-	int32_t value;       /* modality level; entities: 1 from the gazetteer */
+	int32_t value;       /* modality level; entity: 1 from the gazetteer; number: 1 weak */
 	uint64_t shape;      /* numbers and dates: the text with every digit 0 */
 	uint8_t changed, used;
 	double weight;
@@ -495,7 +495,7 @@ static int line_modality(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 }
 
 /* "@decimal = ,", "@ordinal = de", "vijf = 5", "miljoen = 1000000
- * multiplier", "tweede = 2 ordinal" */
+ * multiplier", "tweede = 2 ordinal", "een = 1 weak" */
 static int line_number(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 {
 	char *flag = strchr(rhs, ' ');
@@ -521,6 +521,8 @@ static int line_number(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 		e.flags = LEXF_ORDINAL;
 	else if (flag && !strcmp(flag, "multiplier") && !strcmp(e.digits, "1"))
 		e.flags = LEXF_MULT;
+	else if (flag && !strcmp(flag, "weak"))
+		e.flags = LEXF_WEAK;
 	else if (flag)
 		return RL_EINVALID;
 	return lex_add(lx, &e);
@@ -1069,8 +1071,9 @@ static int pair_in_hunks(rl_semantic *s, int kind, rl_change_type type, int alik
 	for (size_t i = 0; i < A->n && !err; i++) {
 		item *x = &A->v[i], *y = NULL;
 
-		for (size_t j = 0; j < B->n && !y && !x->used && x->hunk >= 0; j++)
-			if (!B->v[j].used && B->v[j].hunk == x->hunk && (!alike || B->v[j].shape == x->shape))
+		for (size_t j = 0; j < B->n && !y && !x->used && !x->value && x->hunk >= 0; j++)
+			if (!B->v[j].used && !B->v[j].value && B->v[j].hunk == x->hunk &&
+			    (!alike || B->v[j].shape == x->shape))
 				y = &B->v[j];
 		if (y) {
 			x->used = y->used = 1;
@@ -1096,10 +1099,10 @@ static int compare_values(rl_semantic *s, int kind, rl_change_type type)
 	if ((err = pair_in_hunks(s, kind, type, 1)) < 0 || (err = pair_in_hunks(s, kind, type, 0)) < 0)
 		return err;
 	for (size_t i = 0; i < A->n && !err; i++)
-		if (!A->v[i].used)
+		if (!A->v[i].used && !A->v[i].value)
 			err = emit_one(s, type, 0, A->v[i].start, A->v[i].end, NULL);
 	for (size_t j = 0; j < B->n && !err; j++)
-		if (!B->v[j].used)
+		if (!B->v[j].used && !B->v[j].value)
 			err = emit_one(s, type, 1, B->v[j].start, B->v[j].end, NULL);
 	return err;
 }
@@ -1453,6 +1456,8 @@ static int number_at(rl_semantic *s, side *sd, size_t j)
 		unit = s->u_ordinal;
 	if (!(x = add_item(sd, IT_NUM, first, k, rl_hash_mix(rl_hash(s->buf.data, s->buf.len, 7), unit))))
 		return RL_ENOMEM;
+	/* "een" is "one" only when that makes it equal to a number opposite */
+	x->value = e && (e->flags & LEXF_WEAK) && !m && !unit;
 	claim(sd, first, k, CL_NUMBER);
 	return 1;
 }

@@ -140,6 +140,12 @@ static void test_semantic__number_same_value(void **state)
 	     "De premie bedraagt 1987 euro voor het hele jaar.", "nl", MEANING);
 	none("The ministers agreed to send five ships to the North Sea.",
 	     "The ministers agreed to send 5 ships to the North Sea.", "en", MEANING);
+	/* "een" is "one" only against a number opposite, never reported itself */
+	none("Eén man rijdt op een paard door het bos.", "Een man rijdt op een paard door het bos.",
+	     "nl", MEANING);
+	none("Er is 1 man die zingt in de kerk.", "Er is een man die zingt in de kerk.", "nl", MEANING);
+	has("Het project kost een miljoen euro per jaar.", "Het project kost twee miljoen euro per jaar.",
+	    "nl", ALL, "number:een miljoen euro>twee miljoen euro;");
 	none("Het aandeel groeit tot 55 % van de totale uitgaven.",
 	     "Het aandeel groeit tot 55% van de totale uitgaven.", NULL, MEANING);
 	/* the digits of an address are not numbers */
@@ -266,7 +272,9 @@ static void test_semantic__modality_unchanged(void **state)
 	none("Een jongen is het gazon aan het maaien.", "Een jongen maait het gazon.", "nl", MEANING);
 	none("Een hond, die groot en grijs is, is een bal aan het dragen en over het gras aan het rennen.",
 	     "Een hond, die groot en grijs is, draagt een bal en rent over het gras.", "nl", MEANING);
-	/* a phrase that only looks modal */
+	/* phrases that only look modal */
+	none("Een bruine hond rent door het hoge gras.", "Een bruine hond rent door het wilde gras.",
+	     "nl", ONLY(RL_CHANGE_MODALITY));
 	none("De minister beantwoordt de vragen van de Kamer snel.",
 	     "De minister beantwoordt de vragen van de Kamer zo snel mogelijk.", "nl",
 	     ONLY(RL_CHANGE_MODALITY));
