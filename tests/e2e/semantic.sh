@@ -51,3 +51,11 @@ run 1 "$bin" diff --changes=none "$tmp/sem-old.txt" "$tmp/sem-new.txt"
 expect "$tmp/out" "^summary: 1 edited$"
 run 2 "$bin" diff --changes=numbers "$tmp/sem-old.txt" "$tmp/sem-new.txt"
 expect "$tmp/err" "unknown change type in 'numbers'"
+
+# two one-paragraph texts are versions of that paragraph however much was
+# rewritten, so a negation in a rewritten sentence is still reported
+printf 'Er is geen man die de auto bestuurt\n' >"$tmp/sem-a.txt"
+printf 'Een man rijdt in een auto\n' >"$tmp/sem-b.txt"
+run 1 "$bin" diff --mode=versions --color=never "$tmp/sem-a.txt" "$tmp/sem-b.txt"
+expect "$tmp/out" "^== ¶1 edited \(old ¶1\)"
+expect "$tmp/out" "\[negation -geen\]"
