@@ -297,6 +297,10 @@ static void test_semantic__entity_nl(void **state)
 	has("Het overleg vond plaats met minister Hoekstra van Buitenlandse Zaken.",
 	    "Het overleg vond plaats met minister Bruins Slot van Buitenlandse Zaken.", "nl", ALL,
 	    "entity_added:>Bruins Slot;");
+	/* one name across a particle, narrowed to the words the other side lacks */
+	has("Het overleg vond plaats met de Minister van Buitenlandse Zaken in Den Haag.",
+	    "Het overleg vond plaats met de Minister van Defensie in Den Haag.", "nl", ALL,
+	    "entity_added:>Defensie;entity_removed:Buitenlandse Zaken>;");
 	/* a country at the start of a sentence, from the gazetteer */
 	has("Frankrijk steunt het voorstel voor een Europese defensie-unie.",
 	    "Duitsland steunt het voorstel voor een Europese defensie-unie.", "nl", ALL,
