@@ -62,12 +62,17 @@ typedef struct lex_entry {
 	uint32_t next;   /* 1 + index of the next entry with the same first key */
 	uint8_t n;
 	uint8_t flags;   /* LEXF_* */
+	uint8_t lang;    /* index of the entry's language; LANG_ANY for all */
 } lex_entry;
+
+#define MAX_LANGS 32
+#define LANG_ANY 255
 
 typedef struct lexicon {
 	lex_entry *v;
 	size_t n, cap;
 	rl_map64 first; /* first key -> 1 + index of the newest such entry */
+	uint32_t langs; /* bit set of the languages whose entries count */
 } lexicon;
 
 static void lex_free(lexicon *lx)
@@ -107,7 +112,8 @@ static const lex_entry *lex_match(const lexicon *lx, const uint64_t *keys, size_
 		const lex_entry *e = &lx->v[i - 1];
 		size_t k = 1;
 
-		if (e->n > avail || (best && e->n <= best->n))
+		if (e->n > avail || (best && e->n <= best->n) ||
+		    (e->lang != LANG_ANY && !(lx->langs >> e->lang & 1)))
 			continue;
 		while (k < e->n && e->key[k] == keys[k])
 			k++;
@@ -190,6 +196,11 @@ typedef struct espan {
 struct rl_semantic {
 	unsigned types;
 	char decimal; /* the decimal separator of the languages, 0 when they differ */
+	size_t n_langs;
+	int cur;      /* the language being loaded, or LANG_ANY */
+	char decimals[MAX_LANGS];
+	rl_set64 evidence[MAX_LANGS]; /* its one-word entries and stopwords */
+	size_t hits[MAX_LANGS];
 	lexicon neg, mod, num, unit, date, gaz;
 	rl_set64 stop, particles, ordinal_suffixes;
 	rl_map64 df;  /* word key -> paragraphs holding it */
@@ -458,6 +469,9 @@ static int entry_init(rl_semantic *s, lex_entry *e, const char *phrase, int part
 	if (n <= 0)
 		return RL_EINVALID;
 	e->n = (uint8_t)n;
+	e->lang = (uint8_t)s->cur;
+	if (n == 1 && s->cur != LANG_ANY && rl_set64_add(&s->evidence[s->cur], e->key[0]) < 0)
+		return RL_ENOMEM;
 	return 0;
 }
 
@@ -505,7 +519,7 @@ static int line_number(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 	if (!strcmp(lhs, "@decimal")) {
 		if (strcmp(rhs, ",") && strcmp(rhs, "."))
 			return RL_EINVALID;
-		s->decimal = s->decimal == 1 || s->decimal == *rhs ? *rhs : 0;
+		s->decimals[s->cur] = *rhs;
 		return 0;
 	}
 	if (!strcmp(lhs, "@ordinal"))
@@ -589,9 +603,12 @@ static int line_gazetteer(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 /* A set list: one word a line. */
 static int line_set(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 {
+	uint64_t key = rl_text_key_hash(lhs, strlen(lhs));
+
 	(void)lx;
 	(void)rhs;
-	return rl_set64_add(&s->particles, rl_text_key_hash(lhs, strlen(lhs))) < 0 ? RL_ENOMEM : 0;
+	return rl_set64_add(&s->particles, key) < 0 || rl_set64_add(&s->evidence[s->cur], key) < 0
+	           ? RL_ENOMEM : 0;
 }
 
 typedef struct list_def {
@@ -609,12 +626,16 @@ static const list_def lists[] = {
 	{"name_particles", 0, line_set}, /* a set: no lexicon */
 };
 
-/* Load the lists of language `code`; returns how many exist, or an error. */
+/* Load the lists of language `code` as language s->n_langs; returns how
+ * many exist, or an error. */
 static int load_language(rl_semantic *s, const char *code)
 {
 	char path[PATH_MAX];
 	int found = 0, r;
 
+	if (s->n_langs == MAX_LANGS)
+		return 0;
+	s->cur = (int)s->n_langs;
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
 		if (snprintf(path, sizeof(path), "%s/lang/%s/%s.txt", rl_lang_datadir(), code,
 		             lists[i].name) >= (int)sizeof(path))
@@ -625,8 +646,11 @@ static int load_language(rl_semantic *s, const char *code)
 			return r;
 		found += r;
 	}
-	if ((r = rl_lang_load_list(&s->stop, code, "stopwords")) < 0)
+	if ((r = rl_lang_load_list(&s->stop, code, "stopwords")) < 0 ||
+	    (r = rl_lang_load_list(&s->evidence[s->cur], code, "stopwords")) < 0)
 		return r;
+	if (found)
+		s->n_langs++;
 	return found;
 }
 
@@ -654,29 +678,45 @@ static int load_gazetteer(rl_semantic *s)
 	return err;
 }
 
-/* The lists of `lang`, or of every language when it is NULL or has none. */
+static void use_languages(rl_semantic *s, uint32_t langs)
+{
+	lexicon *lx[] = {&s->neg, &s->mod, &s->num, &s->unit, &s->date, &s->gaz};
+
+	for (size_t i = 0; i < sizeof(lx) / sizeof(lx[0]); i++)
+		lx[i]->langs = langs;
+	/* the decimal separator, when the languages in use agree on one */
+	s->decimal = 1;
+	for (size_t l = 0; l < s->n_langs; l++)
+		if ((langs >> l & 1) && s->decimals[l])
+			s->decimal = s->decimal == 1 || s->decimal == s->decimals[l] ? s->decimals[l] : 0;
+	if (s->decimal == 1)
+		s->decimal = 0;
+}
+
+/* The lists of `lang`; of every language when it is NULL or has none.
+ * Returns 1 when `lang` was loaded alone, 0, or an error. */
 static int load_all(rl_semantic *s, const char *lang)
 {
 	const char *const *codes = rl_lang_codes();
-	int found = 0;
+	int found = 0, err;
 
-	s->decimal = 1; /* no language has named one yet */
 	if (lang && (found = load_language(s, lang)) < 0)
 		return found;
-	for (size_t i = 0; !found && codes[i]; i++) {
-		int r = load_language(s, codes[i]);
-		if (r < 0)
-			return r;
-	}
-	if (s->decimal == 1)
-		s->decimal = 0;
-	return load_gazetteer(s);
+	for (size_t i = 0; !found && codes[i]; i++)
+		if ((err = load_language(s, codes[i])) < 0)
+			return err;
+	use_languages(s, UINT32_MAX);
+	s->cur = LANG_ANY;
+	if ((err = load_gazetteer(s)) < 0)
+		return err;
+	return found > 0;
 }
 
 /* ---- rarity -------------------------------------------------------------- */
 
-/* Count, for every word part, the paragraphs of `d` that hold it. */
-static int count_paragraphs(rl_semantic *s, rl_map64 *seen, const rl_doc *d)
+/* For every word part, count the paragraphs of `d` that hold it; and for
+ * every language, the words of `d` that are among its entries. */
+static int count_words(rl_semantic *s, rl_map64 *seen, const rl_doc *d, int df)
 {
 	for (size_t i = 0; d && i < d->n_paras; i++) {
 		uint32_t stamp = (uint32_t)++s->n_paras;
@@ -690,7 +730,9 @@ static int count_paragraphs(rl_semantic *s, rl_map64 *seen, const rl_doc *d)
 
 			if (t->kind != RL_TOK_WORD)
 				continue;
-			while (next_part(d->data, &j, t->end, &ps, &pe)) {
+			for (size_t l = 0; l < s->n_langs; l++)
+				s->hits[l] += rl_set64_has(&s->evidence[l], t->key);
+			while (df && next_part(d->data, &j, t->end, &ps, &pe)) {
 				uint64_t key = rl_text_key_hash(d->data + ps, pe - ps);
 
 				if (!(last = rl_map64_slot(seen, key)))
@@ -705,6 +747,26 @@ static int count_paragraphs(rl_semantic *s, rl_map64 *seen, const rl_doc *d)
 		}
 	}
 	return 0;
+}
+
+/* Keep the lexicons of the language most of whose words the texts use —
+ * "want" is "because" in Dutch and "ten" is "at the" — when it clearly
+ * leads; otherwise keep them all. */
+static void choose_language(rl_semantic *s)
+{
+	size_t best = 0, second = 0, bi = 0;
+
+	for (size_t l = 0; l < s->n_langs; l++) {
+		if (s->hits[l] > best) {
+			second = best;
+			best = s->hits[l];
+			bi = l;
+		} else if (s->hits[l] > second) {
+			second = s->hits[l];
+		}
+	}
+	if (best >= 2 && best >= second * 3 / 2 + 1)
+		use_languages(s, 1u << bi);
 }
 
 /* The rarity of a word over the paragraphs of both documents, weighted as
@@ -724,7 +786,7 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 {
 	rl_semantic *s = rl_calloc(1, sizeof(*s));
 	rl_map64 seen = RL_MAP64_INIT;
-	int err;
+	int err = 0, alone, df;
 
 	*out = NULL;
 	if (!s)
@@ -737,11 +799,15 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 	s->u_pct = rl_text_key_hash("%", 1);
 	s->u_permille = rl_text_key_hash("\xe2\x80\xb0", 3);
 	s->u_ordinal = rl_text_key_hash("#ordinal", 8);
-	if ((err = load_all(s, lang)) < 0)
+	if ((alone = load_all(s, lang)) < 0) {
+		err = alone;
 		goto done;
-	if ((types & (1u << RL_CHANGE_TERM_ADDED | 1u << RL_CHANGE_TERM_REMOVED)) &&
-	    ((err = count_paragraphs(s, &seen, a)) < 0 || (err = count_paragraphs(s, &seen, b)) < 0))
+	}
+	df = (types & (1u << RL_CHANGE_TERM_ADDED | 1u << RL_CHANGE_TERM_REMOVED)) != 0;
+	if ((err = count_words(s, &seen, a, df)) < 0 || (err = count_words(s, &seen, b, df)) < 0)
 		goto done;
+	if (!alone && s->n_langs > 1)
+		choose_language(s);
 	*out = s;
 	s = NULL;
 done:
@@ -776,6 +842,8 @@ void rl_semantic_free(rl_semantic *s)
 	rl_set64_free(&s->stop);
 	rl_set64_free(&s->particles);
 	rl_set64_free(&s->ordinal_suffixes);
+	for (size_t l = 0; l < MAX_LANGS; l++)
+		rl_set64_free(&s->evidence[l]);
 	rl_map64_free(&s->df);
 	side_free(&s->sd[0]);
 	side_free(&s->sd[1]);

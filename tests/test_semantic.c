@@ -373,6 +373,20 @@ static void test_semantic__filter(void **state)
 	lacks(a, b, "nl", ONLY(RL_CHANGE_NEGATION), "number");
 }
 
+static void test_semantic__language_from_the_texts(void **state)
+{
+	(void)state;
+	/* in Dutch "want" is "because" and "ten" is "at the" */
+	none("Het kabinet steunt het plan van de minister.",
+	     "Het kabinet steunt het plan van de minister, want het is ten minste goed.", NULL, MEANING);
+	has("The cabinet supports the plan of the minister.",
+	    "The cabinet wants to support the plan of the minister.", NULL, ALL,
+	    "modality:>wants(assertion -> intention);");
+	/* Dutch decimals without --lang */
+	none("De premie bedraagt € 1.987,– voor het hele jaar.",
+	     "De premie bedraagt 1987 euro voor het hele jaar.", NULL, MEANING);
+}
+
 static void test_semantic__type_names(void **state)
 {
 	(void)state;
@@ -407,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_semantic__entity_unchanged),
 		cmocka_unit_test(test_semantic__terms),
 		cmocka_unit_test(test_semantic__filter),
+		cmocka_unit_test(test_semantic__language_from_the_texts),
 		cmocka_unit_test(test_semantic__type_names),
 		cmocka_unit_test(test_semantic__punctuation_and_space),
 	};
