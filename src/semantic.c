@@ -32,7 +32,7 @@
 enum { LEXF_ASK = 1, LEXF_ORDINAL = 2, LEXF_MULT = 4, LEXF_WEAK = 8 };
 
 /* Date lexicon kinds beside the months 1..12. */
-enum { DATE_WEEKDAY = 100, DATE_AND = 200 };
+enum { DATE_WEEKDAY = 100, DATE_AND = 200, DATE_OF = 300 };
 
 /* Modality levels; 0 is a phrase that only looks modal ("zo snel mogelijk"). */
 enum { MOD_NONE = 0, MOD_POSSIBILITY, MOD_PERMISSION, MOD_INTENTION, MOD_COMMITMENT,
@@ -556,7 +556,8 @@ static int line_unit(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 	return lex_add(lx, &e);
 }
 
-/* "augustus = month 8", "may = month 5 ?", "dinsdag = weekday", "en = and" */
+/* "augustus = month 8", "may = month 5 ?", "dinsdag = weekday", "en = and",
+ * "of = of" */
 static int line_date(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 {
 	lex_entry e;
@@ -569,6 +570,8 @@ static int line_date(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 		e.value = DATE_WEEKDAY;
 	else if (!strcmp(rhs, "and"))
 		e.value = DATE_AND;
+	else if (!strcmp(rhs, "of"))
+		e.value = DATE_OF;
 	else if (sscanf(rhs, "month %d %c", &m, &ask) >= 1 && m >= 1 && m <= 12 && (!ask || ask == '?'))
 		e.value = m;
 	else
@@ -1244,12 +1247,33 @@ static int is_year(const side *sd, size_t j)
 	return plain_int(sd, j) >= 1000 && sd->w[j].end - sd->w[j].start == 4;
 }
 
-/* A day or a range of days ("1-2") at word j. */
-static int day_at(const side *sd, size_t j, int *d1, int *d2)
+/* The value of an ordinal written with digits at word j ("22nd", "2de"),
+ * or -1. */
+static int ordinal_int(const rl_semantic *s, const side *sd, size_t j)
+{
+	const char *t;
+	size_t len, d = 0;
+	int v = 0;
+
+	if (j >= sd->n || sd->w[j].kind != RL_TOK_WORD || sd->w[j].claim & CL_URL)
+		return -1;
+	t = sd->text + sd->w[j].start;
+	len = sd->w[j].end - sd->w[j].start;
+	while (d < len && d < 3 && is_digit(t[d]))
+		v = v * 10 + (t[d++] - '0');
+	if (!d || d == len || !rl_set64_has(&s->ordinal_suffixes, rl_text_key_hash(t + d, len - d)))
+		return -1;
+	return v;
+}
+
+/* A day ("31", "22nd") or a range of days ("1-2") at word j. */
+static int day_at(const rl_semantic *s, const side *sd, size_t j, int *d1, int *d2)
 {
 	const char *t;
 	int a = plain_int(sd, j), b = 0, len;
 
+	if (a < 0)
+		a = ordinal_int(s, sd, j);
 	if (a >= 0) {
 		if (!is_day(a))
 			return 0;
@@ -1284,13 +1308,13 @@ static size_t more_days(const rl_semantic *s, const side *sd, size_t k, dval *v)
 		size_t len = 1;
 		int d, d2 = 0;
 
-		if (is_punct(sd, k, ',') && day_at(sd, k + 1, &d, &d2)) {
+		if (is_punct(sd, k, ',') && day_at(s, sd, k + 1, &d, &d2)) {
 			v->d2 = d2 ? d2 : d;
 			k += 2;
 			continue;
 		}
 		if ((e = date_word(s, sd, k, &len)) && e->value == DATE_AND &&
-		    day_at(sd, k + len, &d, &d2)) {
+		    day_at(s, sd, k + len, &d, &d2)) {
 			v->d2 = d2 ? d2 : d;
 			k += len + 1;
 			continue;
@@ -1301,13 +1325,13 @@ static size_t more_days(const rl_semantic *s, const side *sd, size_t k, dval *v)
 
 /* After a month at word k: an attached full stop ("jan."), a day when
  * `day` ("August 31"), and a year ("2021", ", 2021"). */
-static size_t month_tail(const side *sd, size_t k, int day, dval *v)
+static size_t month_tail(const rl_semantic *s, const side *sd, size_t k, int day, dval *v)
 {
 	int d, d2 = 0;
 
 	if (is_punct(sd, k, '.') && !sd->w[k].space)
 		k++;
-	if (day && day_at(sd, k, &d, &d2) && !is_year(sd, k)) {
+	if (day && day_at(s, sd, k, &d, &d2) && !is_year(sd, k)) {
 		v->d1 = d;
 		v->d2 = d2;
 		k++;
@@ -1379,19 +1403,21 @@ static int date_at(const rl_semantic *s, const side *sd, size_t j, size_t *end, 
 		k += len;
 		k += is_punct(sd, k, ',');
 	}
-	if (day_at(sd, k, &v->d1, &v->d2)) {
+	if (day_at(s, sd, k, &v->d1, &v->d2)) {
 		size_t m = more_days(s, sd, k + 1, v);
 
+		if ((e = date_word(s, sd, m, &len)) && e->value == DATE_OF) /* "22nd of May" */
+			m += len;
 		if ((e = date_word(s, sd, m, &len)) && e->value <= 12) {
 			v->m = e->value;
-			*end = month_tail(sd, m + len, 0, v);
+			*end = month_tail(s, sd, m + len, 0, v);
 			return 1;
 		}
 		memset(v, 0, sizeof(*v));
 	}
 	if ((e = date_word(s, sd, k, &len)) && e->value <= 12) {
 		v->m = e->value;
-		*end = month_tail(sd, k + len, 1, v);
+		*end = month_tail(s, sd, k + len, 1, v);
 		return !(e->flags & LEXF_ASK) || v->d1 || v->y1;
 	}
 	if (k > j)

@@ -185,6 +185,10 @@ static void test_semantic__date_same_value(void **state)
 	     "De brief is gedateerd 02-03-2026 en ondertekend door de minister.", "nl", MEANING);
 	none("The letter is dated 2 March 2026 and signed by the minister.",
 	     "The letter is dated March 2, 2026 and signed by the minister.", "en", MEANING);
+	none("The law came into force on the 22nd of May 2006 in the country.",
+	     "The law came into force on May 22, 2006 in the country.", "en", MEANING);
+	none("De tweede vergadering van de raad vond plaats in Brussel.",
+	     "De 2de vergadering van de raad vond plaats in Brussel.", "nl", MEANING);
 	/* "May" the month is not "may" the modal */
 	lacks("The summit will take place in May 2026 in Paris.",
 	      "The summit will take place in June 2026 in Paris.", "en", ALL, "modality");
