@@ -210,7 +210,7 @@ static int build_bags(side *sd, const rl_doc *d, const uint8_t *unpaired, const 
 			sd->seq[sd->n_seq++] = tok->v[t].key;
 		}
 		b->sn = sd->n_seq - b->soff;
-		qsort(*tmp, m, sizeof(uint64_t), cmp_u64);
+		rl_sort_u64(*tmp, m);
 		if (rl_grow(&sd->terms, &sd->terms_cap, sd->n_terms + m + 1, sizeof(term)) < 0)
 			return RL_ENOMEM;
 		b->off = sd->n_terms;
