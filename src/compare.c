@@ -121,9 +121,9 @@ static int same_range_bytes(const rl_doc *a, size_t a0, size_t a1, const rl_doc 
 	return a1 - a0 == b1 - b0 && memcmp(a->data + a0, b->data + b0, a1 - a0) == 0;
 }
 
-static int build_links(rl_comparison *c, const rl_alinks *al, rl_semantic *sem)
+static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd,
+                       rl_semantic *sem)
 {
-	rl_worddiff_scratch *wd = NULL;
 	order *ord = NULL;
 	size_t *edit_off = NULL, *change_off = NULL, n_idx = 0;
 	int err;
@@ -131,7 +131,7 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_semantic *sem)
 	c->links = rl_calloc(al->n + 1, sizeof(rl_link));
 	edit_off = rl_calloc(al->n + 1, sizeof(size_t));
 	change_off = rl_calloc(al->n + 1, sizeof(size_t));
-	if (!c->links || !edit_off || !change_off || (err = rl_worddiff_scratch_new(&wd)) < 0) {
+	if (!c->links || !edit_off || !change_off) {
 		err = RL_ENOMEM;
 		goto done;
 	}
@@ -166,11 +166,18 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_semantic *sem)
 				l->n_new--;
 		edit_off[k] = c->edits.n;
 		change_off[k] = c->n_changes;
-		if (l->n_old && l->n_new) {
+		l->n_edits = 0;
+		if (x->has_edits) {
+			/* the aligner diffed this pair already */
+			edit_off[k] = x->edit_off;
+			l->n_edits = x->n_edits;
+			changed = x->changed;
+		} else if (l->n_old && l->n_new) {
 			size_t a0 = c->a->paras[x->o0].start, a1 = c->a->paras[x->o1 - 1].end;
 			size_t b0 = c->b->paras[x->n0].start, b1 = c->b->paras[x->n1 - 1].end;
 
 			if (same_range_bytes(c->a, a0, a1, c->b, b0, b1)) {
+				rl_edits_begin(&c->edits);
 				err = rl_edits_push(&c->edits, RL_EDIT_EQUAL, a0, a1);
 			} else {
 				err = rl_worddiff(&c->edits, &changed, wd, c->a->data, a0, a1, c->b->data, b0,
@@ -178,19 +185,22 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_semantic *sem)
 			}
 			if (err < 0)
 				goto done;
-			if (changed && (err = rl_semantic_detect(&c->changes, &c->n_changes, &c->changes_cap,
-			                                         sem, c->a->data, rl_worddiff_old_tokens(wd),
-			                                         c->b->data, rl_worddiff_new_tokens(wd),
-			                                         c->edits.v + edit_off[k],
-			                                         c->edits.n - edit_off[k])) < 0)
-				goto done;
+			l->n_edits = c->edits.n - edit_off[k];
+		}
+		if (l->n_old && l->n_new && changed &&
+		    (err = rl_semantic_detect(&c->changes, &c->n_changes, &c->changes_cap, sem, c->a->data,
+		                              c->a->paras[x->o0].start, c->a->paras[x->o1 - 1].end,
+		                              c->b->data, c->b->paras[x->n0].start,
+		                              c->b->paras[x->n1 - 1].end, c->edits.v + edit_off[k],
+		                              l->n_edits)) < 0)
+			goto done;
+		l->n_changes = c->n_changes - change_off[k];
+		if (l->n_old && l->n_new) {
 			if (l->kind == RL_LINK_EQUAL && changed)
 				l->kind = RL_LINK_EDITED;
 			if (l->kind == RL_LINK_EQUAL)
 				l->similarity = 1.0;
 		}
-		l->n_edits = c->edits.n - edit_off[k];
-		l->n_changes = c->n_changes - change_off[k];
 		if (l->kind != RL_LINK_EQUAL)
 			c->equal = 0;
 	}
@@ -208,7 +218,6 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_semantic *sem)
 		l->changes = l->n_changes ? c->changes + change_off[k] : NULL;
 	}
 done:
-	rl_worddiff_scratch_free(wd);
 	free(ord);
 	free(edit_off);
 	free(change_off);
@@ -220,6 +229,7 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_comparison *c;
 	rl_options defaults;
 	rl_alinks al = {0};
+	rl_worddiff_scratch *wd = NULL;
 	rl_semantic *sem = NULL;
 	int err;
 
@@ -240,19 +250,21 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		err = rl_error_set(RL_EINVALID, "related mode is not available in this build");
 		goto done;
 	}
-	if ((err = rl_align_versions(&al, a, b)) < 0)
+	if ((err = rl_worddiff_scratch_new(&wd)) < 0 ||
+	    (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0)
 		goto done;
 	if (c->mode == RL_MODE_AUTO) {
 		c->mode_auto = 1;
 		c->mode = RL_MODE_VERSIONS;
 	}
 	if ((err = rl_semantic_new(&sem, opts->lang, opts->changes, a, b)) < 0 ||
-	    (err = build_links(c, &al, sem)) < 0)
+	    (err = build_links(c, &al, wd, sem)) < 0)
 		goto done;
 	*out = c;
 	c = NULL;
 done:
 	rl_semantic_free(sem);
+	rl_worddiff_scratch_free(wd);
 	rl_alinks_free(&al);
 	rl_comparison_free(c);
 	return err;

@@ -209,7 +209,7 @@ struct rl_semantic {
 	side sd[2];
 	espan *es;
 	size_t n_es, es_cap;
-	rl_tokens tmp;
+	rl_tokens tmp, ta, tb;
 	rl_buf buf;
 	rl_change **out;
 	size_t *out_n, *out_cap;
@@ -852,6 +852,8 @@ void rl_semantic_free(rl_semantic *s)
 	side_free(&s->sd[1]);
 	free(s->es);
 	rl_tokens_free(&s->tmp);
+	rl_tokens_free(&s->ta);
+	rl_tokens_free(&s->tb);
 	rl_buf_free(&s->buf);
 	free(s);
 }
@@ -2096,18 +2098,24 @@ static int detect_names_and_terms(rl_semantic *s)
 }
 
 int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, const char *a,
-                       const rl_tokens *ta, const char *b, const rl_tokens *tb,
+                       size_t a0, size_t a1, const char *b, size_t b0, size_t b1,
                        const rl_edit *edits, size_t n_edits)
 {
 	size_t first = *n;
 	int err;
 
-	if (!ta->n || !tb->n || !s->types)
+	if (!s->types)
+		return 0;
+	s->ta.n = s->tb.n = 0;
+	if (rl_text_tokenize(&s->ta, a, a0, a1) < 0 || rl_text_tokenize(&s->tb, b, b0, b1) < 0)
+		return RL_ENOMEM;
+	if (!s->ta.n || !s->tb.n)
 		return 0;
 	s->out = v;
 	s->out_n = n;
 	s->out_cap = cap;
-	if ((err = prepare(s, a, ta, b, tb, edits, n_edits)) < 0 || (err = detect_dates(s)) < 0 ||
+	if ((err = prepare(s, a, &s->ta, b, &s->tb, edits, n_edits)) < 0 ||
+	    (err = detect_dates(s)) < 0 ||
 	    (err = detect_numbers(s)) < 0 ||
 	    (err = detect_markers(s, &s->neg, IT_NEG, RL_CHANGE_NEGATION)) < 0 ||
 	    (err = detect_markers(s, &s->mod, IT_MOD, RL_CHANGE_MODALITY)) < 0 ||

@@ -24,12 +24,12 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 /* Release.  NULL is a no-op. */
 void rl_semantic_free(rl_semantic *s);
 
-/* Find the changes between the tokens `ta` of `a` (the old side of a pair)
- * and `tb` of `b` (the new side), whose word edit script is `edits`, and
- * append them to the array (*v, *n, *cap), grown with rl_grow().  Details
- * are static strings.  Fails only with RL_ENOMEM. */
+/* Find the changes between a[a0..a1) (the old side of a pair) and
+ * b[b0..b1) (the new side), whose word edit script is `edits`, and append
+ * them to the array (*v, *n, *cap), grown with rl_grow().  Details are
+ * static strings.  Fails only with RL_ENOMEM. */
 int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, const char *a,
-                       const rl_tokens *ta, const char *b, const rl_tokens *tb,
+                       size_t a0, size_t a1, const char *b, size_t b0, size_t b1,
                        const rl_edit *edits, size_t n_edits);
 
 #endif
