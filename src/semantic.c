@@ -66,6 +66,7 @@ typedef struct lex_entry {
 } lex_entry;
 
 #define MAX_LANGS 32
+#define LANG_SAMPLE 20000 /* words read to choose the language */
 #define LANG_ANY 255
 
 typedef struct lexicon {
@@ -176,11 +177,17 @@ typedef struct side {
 	size_t n, w_cap;
 	uint64_t *key; /* token keys of the words */
 	size_t key_cap;
+	uint32_t *cl_first; /* the first word of every clause, and one past all */
+	size_t n_cl, cl_cap;
 	part *p;
 	size_t np, p_cap;
 	uint64_t *pkey;
 	size_t pkey_cap;
 	rl_buf fold;
+	rl_map64 prefix;  /* the first four bytes of folded parts -> chain */
+	uint32_t *prefix_next;
+	size_t prefix_cap;
+	int prefix_built;
 	rl_set64 present; /* n-grams of part keys, and of joined neighbours */
 	rl_set64 ents;    /* keys of the entities found */
 	items it[IT_COUNT];
@@ -201,14 +208,23 @@ struct rl_semantic {
 	char decimals[MAX_LANGS];
 	rl_set64 evidence[MAX_LANGS]; /* its one-word entries and stopwords */
 	size_t hits[MAX_LANGS];
+	size_t words; /* words counted for the language */
 	lexicon neg, mod, num, unit, date, gaz;
 	rl_set64 stop, particles, ordinal_suffixes;
-	rl_map64 df;  /* word key -> paragraphs holding it */
+	rl_map64 df;  /* word key -> 1 + index in dfv */
+	struct df_count {
+		uint32_t last;  /* the last paragraph counted */
+		uint32_t count; /* paragraphs holding the word */
+	} *dfv;
+	size_t n_dfv, dfv_cap;
 	double n_paras;
 	uint64_t k_http, k_https, k_ftp, k_www, u_pct, u_permille, u_ordinal;
 	side sd[2];
 	espan *es;
 	size_t n_es, es_cap;
+	uint32_t *ix[2];  /* per side, the edits that hold text there */
+	size_t n_ix[2], ix_cap[2];
+	uint32_t start[2], end[2]; /* the ranges of the pair */
 	rl_tokens tmp, ta, tb;
 	rl_buf buf;
 	rl_change **out;
@@ -717,11 +733,33 @@ static int load_all(rl_semantic *s, const char *lang)
 
 /* ---- rarity -------------------------------------------------------------- */
 
-/* For every word part, count the paragraphs of `d` that hold it; and for
- * every language, the words of `d` that are among its entries. */
-static int count_words(rl_semantic *s, rl_map64 *seen, const rl_doc *d, int df)
+/* Count one more paragraph, numbered `stamp`, holding word `key`. */
+static int count_df(rl_semantic *s, uint64_t key, uint32_t stamp)
 {
-	for (size_t i = 0; d && i < d->n_paras; i++) {
+	uint32_t *slot = rl_map64_slot(&s->df, key);
+
+	if (!slot)
+		return RL_ENOMEM;
+	if (!*slot) {
+		if (rl_grow(&s->dfv, &s->dfv_cap, s->n_dfv + 1, sizeof(*s->dfv)) < 0)
+			return RL_ENOMEM;
+		s->dfv[s->n_dfv].last = 0;
+		s->dfv[s->n_dfv].count = 0;
+		*slot = (uint32_t)++s->n_dfv;
+	}
+	if (s->dfv[*slot - 1].last != stamp) {
+		s->dfv[*slot - 1].last = stamp;
+		s->dfv[*slot - 1].count++;
+	}
+	return 0;
+}
+
+/* For every word part, count the paragraphs of `d` that hold it (when
+ * `df`); and for every language, the words of `d` among its entries. */
+static int count_words(rl_semantic *s, const rl_doc *d, int df)
+{
+	s->words = 0;
+	for (size_t i = 0; d && i < d->n_paras && (df || s->words < LANG_SAMPLE); i++) {
 		uint32_t stamp = (uint32_t)++s->n_paras;
 
 		s->tmp.n = 0;
@@ -729,24 +767,26 @@ static int count_words(rl_semantic *s, rl_map64 *seen, const rl_doc *d, int df)
 			return RL_ENOMEM;
 		for (size_t k = 0; k < s->tmp.n; k++) {
 			const rl_token *t = &s->tmp.v[k];
-			uint32_t j = t->start, ps, pe, *last, *count;
+			uint32_t j = t->start, ps, pe;
 
 			if (t->kind != RL_TOK_WORD)
 				continue;
-			for (size_t l = 0; l < s->n_langs; l++)
+			/* a few thousand words tell the language */
+			for (size_t l = 0; l < s->n_langs && s->words < LANG_SAMPLE; l++)
 				s->hits[l] += rl_set64_has(&s->evidence[l], t->key);
-			while (df && next_part(d->data, &j, t->end, &ps, &pe)) {
-				uint64_t key = rl_text_key_hash(d->data + ps, pe - ps);
-
-				if (!(last = rl_map64_slot(seen, key)))
+			s->words++;
+			if (!df)
+				continue;
+			if ((t->flags & RL_TOKF_ASCII) && t->end - t->start <= 128 &&
+			    !memchr(d->data + t->start, '-', t->end - t->start) &&
+			    !memchr(d->data + t->start, '\'', t->end - t->start)) {
+				if (count_df(s, t->key, stamp) < 0)
 					return RL_ENOMEM;
-				if (*last == stamp)
-					continue;
-				*last = stamp;
-				if (!(count = rl_map64_slot(&s->df, key)))
-					return RL_ENOMEM;
-				(*count)++;
+				continue;
 			}
+			while (next_part(d->data, &j, t->end, &ps, &pe))
+				if (count_df(s, rl_text_key_hash(d->data + ps, pe - ps), stamp) < 0)
+					return RL_ENOMEM;
 		}
 	}
 	return 0;
@@ -776,10 +816,11 @@ static void choose_language(rl_semantic *s)
  * the alignment weighs words: log(1 + N / df).  Cannot fail. */
 static double rarity(const rl_semantic *s, uint64_t key)
 {
-	const uint32_t *df = rl_map64_get(&s->df, key);
+	const uint32_t *slot = rl_map64_get(&s->df, key);
 	double n = s->n_paras > 0 ? s->n_paras : 1;
+	uint32_t df = slot && *slot ? s->dfv[*slot - 1].count : 1;
 
-	return log(1.0 + n / (df && *df ? *df : 1));
+	return log(1.0 + n / (df ? df : 1));
 }
 
 /* ---- lifetime ------------------------------------------------------------ */
@@ -788,13 +829,16 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
                     const rl_doc *b)
 {
 	rl_semantic *s = rl_calloc(1, sizeof(*s));
-	rl_map64 seen = RL_MAP64_INIT;
 	int err = 0, alone, df;
 
 	*out = NULL;
 	if (!s)
 		return RL_ENOMEM;
 	s->types = types;
+	if (!types) {
+		*out = s;
+		return 0;
+	}
 	s->k_http = rl_text_key_hash("http", 4);
 	s->k_https = rl_text_key_hash("https", 5);
 	s->k_ftp = rl_text_key_hash("ftp", 3);
@@ -807,14 +851,13 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 		goto done;
 	}
 	df = (types & (1u << RL_CHANGE_TERM_ADDED | 1u << RL_CHANGE_TERM_REMOVED)) != 0;
-	if ((err = count_words(s, &seen, a, df)) < 0 || (err = count_words(s, &seen, b, df)) < 0)
+	if ((err = count_words(s, a, df)) < 0 || (err = count_words(s, b, df)) < 0)
 		goto done;
 	if (!alone && s->n_langs > 1)
 		choose_language(s);
 	*out = s;
 	s = NULL;
 done:
-	rl_map64_free(&seen);
 	rl_semantic_free(s);
 	return err;
 }
@@ -823,9 +866,12 @@ static void side_free(side *sd)
 {
 	free(sd->w);
 	free(sd->key);
+	free(sd->cl_first);
 	free(sd->p);
 	free(sd->pkey);
 	rl_buf_free(&sd->fold);
+	rl_map64_free(&sd->prefix);
+	free(sd->prefix_next);
 	rl_set64_free(&sd->present);
 	rl_set64_free(&sd->ents);
 	for (int i = 0; i < IT_COUNT; i++)
@@ -848,9 +894,12 @@ void rl_semantic_free(rl_semantic *s)
 	for (size_t l = 0; l < MAX_LANGS; l++)
 		rl_set64_free(&s->evidence[l]);
 	rl_map64_free(&s->df);
+	free(s->dfv);
 	side_free(&s->sd[0]);
 	side_free(&s->sd[1]);
 	free(s->es);
+	free(s->ix[0]);
+	free(s->ix[1]);
 	rl_tokens_free(&s->tmp);
 	rl_tokens_free(&s->ta);
 	rl_tokens_free(&s->tb);
@@ -920,6 +969,22 @@ static int push_word(side *sd, const rl_token *t, uint8_t space, uint32_t clause
 	return 0;
 }
 
+/* The first word of every clause (clause numbers may skip). */
+static int index_clauses(side *sd)
+{
+	uint32_t n = sd->n ? sd->w[sd->n - 1].clause + 1 : 0;
+
+	if (rl_grow(&sd->cl_first, &sd->cl_cap, (size_t)n + 2, sizeof(uint32_t)) < 0)
+		return RL_ENOMEM;
+	sd->n_cl = n;
+	for (size_t c = 0, j = 0; c <= n; c++) {
+		while (j < sd->n && sd->w[j].clause < c)
+			j++;
+		sd->cl_first[c] = (uint32_t)j;
+	}
+	return 0;
+}
+
 /* Words of a side with their sentence starts and clauses. */
 static int read_side(side *sd, const char *text, const rl_tokens *t)
 {
@@ -959,7 +1024,7 @@ static int read_side(side *sd, const char *text, const rl_tokens *t)
 		clause += ends_clause(cp);
 		line_start = 0;
 	}
-	return 0;
+	return index_clauses(sd);
 }
 
 /* ---- the edit script on both sides --------------------------------------- */
@@ -981,8 +1046,13 @@ static int place_edits(rl_semantic *s, const char *a, const rl_edit *e, size_t n
 	int32_t hunk = -1;
 	int in_hunk = 0;
 
-	if (rl_grow(&s->es, &s->es_cap, n + 1, sizeof(espan)) < 0)
+	if (rl_grow(&s->es, &s->es_cap, n + 1, sizeof(espan)) < 0 ||
+	    rl_grow(&s->ix[0], &s->ix_cap[0], n + 1, sizeof(uint32_t)) < 0 ||
+	    rl_grow(&s->ix[1], &s->ix_cap[1], n + 1, sizeof(uint32_t)) < 0)
 		return RL_ENOMEM;
+	s->n_ix[0] = s->n_ix[1] = 0;
+	s->start[0] = a0;
+	s->start[1] = b0;
 	for (size_t i = 0; i < n; i++) {
 		espan *x = &s->es[i];
 		uint32_t len = (uint32_t)(e[i].end - e[i].start);
@@ -1011,6 +1081,14 @@ static int place_edits(rl_semantic *s, const char *a, const rl_edit *e, size_t n
 		}
 	}
 	s->n_es = n;
+	for (size_t i = 0; i < n; i++) {
+		if (s->es[i].a1 > s->es[i].a0)
+			s->ix[0][s->n_ix[0]++] = (uint32_t)i;
+		if (s->es[i].b1 > s->es[i].b0)
+			s->ix[1][s->n_ix[1]++] = (uint32_t)i;
+	}
+	s->end[0] = ao;
+	s->end[1] = bo;
 	return 0;
 }
 
@@ -1041,19 +1119,27 @@ static void mark_changed(rl_semantic *s, int si)
  * where it would be.  Cannot fail. */
 static uint32_t map_pos(const rl_semantic *s, int si, uint32_t x)
 {
-	uint32_t last = 0;
+	const uint32_t *ix = s->ix[si];
+	size_t lo = 0, hi = s->n_ix[si];
+	const espan *e;
 
-	for (size_t k = 0; k < s->n_es; k++) {
-		const espan *e = &s->es[k];
-		uint32_t lo = si ? e->b0 : e->a0, hi = si ? e->b1 : e->a1;
-		uint32_t olo = si ? e->a0 : e->b0;
+	/* the last edit holding text on side si that starts at or before x */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		if (x >= lo && x < hi)
-			return e->op == '=' ? olo + (x - lo) : olo;
-		if ((si ? e->a1 : e->b1) > last)
-			last = si ? e->a1 : e->b1;
+		if ((si ? s->es[ix[mid]].b0 : s->es[ix[mid]].a0) <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return last;
+	if (!lo)
+		return s->start[1 - si];
+	e = &s->es[ix[lo - 1]];
+	if (x >= (si ? e->b1 : e->a1))
+		return s->end[1 - si];
+	if (e->op == '=')
+		return (si ? e->a0 : e->b0) + (x - (si ? e->b0 : e->a0));
+	return si ? e->a0 : e->b0;
 }
 
 /* ---- items and changes --------------------------------------------------- */
@@ -1135,19 +1221,28 @@ static int emit_one(rl_semantic *s, rl_change_type type, int si, uint32_t start,
 }
 
 /* Pair what is left over inside one hunk, in order: first items written
- * alike ("4,256 procent" and "4,273 procent"), then any. */
+ * alike ("4,256 procent" and "4,273 procent"), then any.  Hunks number the
+ * changed text in order on both sides, so one walk pairs them. */
 static int pair_in_hunks(rl_semantic *s, int kind, rl_change_type type, int alike)
 {
 	items *A = &s->sd[0].it[kind], *B = &s->sd[1].it[kind];
+	size_t j0 = 0;
 	int err = 0;
 
 	for (size_t i = 0; i < A->n && !err; i++) {
 		item *x = &A->v[i], *y = NULL;
 
-		for (size_t j = 0; j < B->n && !y && !x->used && !x->value && x->hunk >= 0; j++)
+		if (x->used || x->value || x->hunk < 0)
+			continue;
+		while (j0 < B->n && (B->v[j0].hunk < x->hunk || B->v[j0].used))
+			j0++;
+		for (size_t j = j0; j < B->n && !y && j - j0 < 64; j++) {
+			if (B->v[j].hunk > x->hunk)
+				break;
 			if (!B->v[j].used && !B->v[j].value && B->v[j].hunk == x->hunk &&
 			    (!alike || B->v[j].shape == x->shape))
 				y = &B->v[j];
+		}
 		if (y) {
 			x->used = y->used = 1;
 			err = emit(s, type, x->start, x->end, y->start, y->end, NULL);
@@ -1161,15 +1256,30 @@ static int pair_in_hunks(rl_semantic *s, int kind, rl_change_type type, int alik
 static int compare_values(rl_semantic *s, int kind, rl_change_type type)
 {
 	items *A = &s->sd[0].it[kind], *B = &s->sd[1].it[kind];
-	int err;
+	rl_map64 first = RL_MAP64_INIT;
+	uint32_t *next = rl_calloc(B->n + 1, sizeof(uint32_t)), *slot;
+	int err = 0;
 
-	for (size_t i = 0; i < A->n; i++)
-		for (size_t j = 0; j < B->n; j++)
-			if (!B->v[j].used && B->v[j].key == A->v[i].key) {
-				A->v[i].used = B->v[j].used = 2;
-				break;
-			}
-	if ((err = pair_in_hunks(s, kind, type, 1)) < 0 || (err = pair_in_hunks(s, kind, type, 0)) < 0)
+	/* chains of the items of B by value, in text order */
+	for (size_t j = B->n; j-- > 0 && next;) {
+		if (!(slot = rl_map64_slot(&first, B->v[j].key))) {
+			err = RL_ENOMEM;
+			break;
+		}
+		next[j] = *slot;
+		*slot = (uint32_t)j + 1;
+	}
+	for (size_t i = 0; i < A->n && next && !err; i++)
+		if ((slot = rl_map64_get(&first, A->v[i].key)) && *slot) {
+			A->v[i].used = B->v[*slot - 1].used = 2;
+			*slot = next[*slot - 1];
+		}
+	if (!next)
+		err = RL_ENOMEM;
+	free(next);
+	rl_map64_free(&first);
+	if (err < 0 || (err = pair_in_hunks(s, kind, type, 1)) < 0 ||
+	    (err = pair_in_hunks(s, kind, type, 0)) < 0)
 		return err;
 	for (size_t i = 0; i < A->n && !err; i++)
 		if (!A->v[i].used && !A->v[i].value)
@@ -1600,33 +1710,43 @@ static int find_markers(side *sd, const lexicon *lx, int kind)
 	return 0;
 }
 
+/* The index of the first word of `sd` that ends after byte x.  Cannot
+ * fail. */
+static size_t word_after(const side *sd, uint32_t x)
+{
+	size_t lo = 0, hi = sd->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sd->w[mid].end <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The clauses of side 1-si that correspond to clause `c` of side si:
  * [*lo, *hi].  Cannot fail. */
 static void other_clauses(const rl_semantic *s, int si, uint32_t c, uint32_t *lo, uint32_t *hi)
 {
 	const side *a = &s->sd[si], *b = &s->sd[1 - si];
-	uint32_t cs = UINT32_MAX, ce = 0, m0, m1;
-	size_t j;
+	uint32_t f = a->cl_first[c], l = a->cl_first[c + 1] - 1;
+	uint32_t m0 = map_pos(s, si, a->w[f].start), m1 = map_pos(s, si, a->w[l].end - 1) + 1;
+	size_t j0 = word_after(b, m0), j1 = word_after(b, m1);
 
-	for (j = 0; j < a->n; j++)
-		if (a->w[j].clause == c) {
-			cs = cs < a->w[j].start ? cs : a->w[j].start;
-			ce = a->w[j].end;
-		}
-	m0 = map_pos(s, si, cs);
-	m1 = map_pos(s, si, ce - 1) + 1;
-	*lo = UINT32_MAX;
-	*hi = 0;
-	for (j = 0; j < b->n; j++) {
-		if (b->w[j].end <= m0 && (j + 1 == b->n || b->w[j + 1].start >= m0))
-			*lo = *hi = b->w[j].clause; /* the clause just before */
-		if (b->w[j].start < m1 && b->w[j].end > m0) {
-			*lo = *lo < b->w[j].clause ? *lo : b->w[j].clause;
-			*hi = *hi > b->w[j].clause ? *hi : b->w[j].clause;
-		}
+	if (!b->n) {
+		*lo = *hi = 0;
+		return;
 	}
-	if (*lo == UINT32_MAX && b->n)
-		*lo = *hi = b->w[b->n - 1].clause;
+	/* the words of b over [m0, m1) and the one just before that place */
+	if (j1 < b->n && b->w[j1].start < m1)
+		j1++;
+	*lo = j0 > 0 ? b->w[j0 - 1].clause : b->w[0].clause;
+	*hi = j1 > j0 ? b->w[j1 - 1].clause : *lo;
+	if (j0 == 0 && j1 == 0)
+		*lo = *hi = b->w[0].clause;
 }
 
 /* A partner for marker x of side si among the unmatched markers of the
@@ -1636,12 +1756,21 @@ static item *partner(rl_semantic *s, int si, int kind, const item *x)
 	items *B = &s->sd[1 - si].it[kind];
 	item *any = NULL;
 	uint32_t lo, hi;
+	size_t j = 0, top = B->n;
 
 	other_clauses(s, si, x->clause, &lo, &hi);
-	for (size_t j = 0; j < B->n; j++) {
+	while (j < top) { /* markers are in clause order: the first in lo */
+		size_t mid = j + (top - j) / 2;
+
+		if (B->v[mid].clause < lo)
+			j = mid + 1;
+		else
+			top = mid;
+	}
+	for (; j < B->n && B->v[j].clause <= hi; j++) {
 		item *y = &B->v[j];
 
-		if (y->used || y->clause < lo || y->clause > hi)
+		if (y->used)
 			continue;
 		if (y->value == x->value)
 			return y;
@@ -1720,7 +1849,7 @@ static void part_case(const char *s, part *p)
 	p->allcaps = letters >= 2 && !lower;
 }
 
-static int add_part(side *sd, size_t j, uint32_t ps, uint32_t pe, uint32_t run)
+static int add_part(side *sd, size_t j, uint32_t ps, uint32_t pe, uint32_t run, uint64_t key)
 {
 	part *p;
 	size_t mark = sd->fold.len;
@@ -1739,7 +1868,7 @@ static int add_part(side *sd, size_t j, uint32_t ps, uint32_t pe, uint32_t run)
 	p->fold_len = (uint32_t)(sd->fold.len - mark);
 	p->claim = sd->w[j].claim;
 	part_case(sd->text, p);
-	sd->pkey[sd->np++] = rl_text_key_hash(sd->text + ps, pe - ps);
+	sd->pkey[sd->np++] = key ? key : rl_text_key_hash(sd->text + ps, pe - ps);
 	return 0;
 }
 
@@ -1750,6 +1879,7 @@ static int build_parts(side *sd)
 	uint32_t run = 0;
 
 	sd->fold.len = 0;
+	sd->prefix_built = 0;
 	for (size_t j = 0; j < sd->n; j++) {
 		uint32_t i = sd->w[j].start, ps, pe;
 
@@ -1760,8 +1890,16 @@ static int build_parts(side *sd)
 				run++;
 			continue;
 		}
+		/* a plain ASCII word is one part with the word's key */
+		if ((sd->w[j].flags & RL_TOKF_ASCII) && sd->w[j].end - i <= 128 &&
+		    !memchr(sd->text + i, '-', sd->w[j].end - i) &&
+		    !memchr(sd->text + i, '\'', sd->w[j].end - i)) {
+			if (add_part(sd, j, i, sd->w[j].end, run, sd->key[j]) < 0)
+				return RL_ENOMEM;
+			continue;
+		}
 		while (next_part(sd->text, &i, sd->w[j].end, &ps, &pe))
-			if (add_part(sd, j, ps, pe, run) < 0)
+			if (add_part(sd, j, ps, pe, run, 0) < 0)
 				return RL_ENOMEM;
 	}
 	return 0;
@@ -1792,29 +1930,45 @@ static uint64_t joined(rl_semantic *s, const side *sd, size_t i)
 	return gram(&(uint64_t){rl_text_key_hash(s->buf.data, s->buf.len)}, 1);
 }
 
-/* What a side holds, for presence tests: n-grams of part keys within runs
- * and neighbouring parts joined. */
-static int build_present(rl_semantic *s, side *sd)
+/* What a side holds, for presence tests: its parts, and the runs of parts
+ * that start with a capital. */
+static int build_present(side *sd)
 {
 	rl_set64_free(&sd->present);
 	for (size_t i = 0; i < sd->np; i++) {
-		uint64_t j;
-
-		for (size_t n = 1; n <= NGRAM_MAX && i + n <= sd->np; n++) {
+		if (rl_set64_add(&sd->present, gram(sd->pkey + i, 1)) < 0)
+			return RL_ENOMEM;
+		/* longer names start with a capital (a lower-case start on the
+		 * other side still has every word of the name) */
+		for (size_t n = 2; sd->p[i].cap && n <= NGRAM_MAX && i + n <= sd->np; n++) {
 			if (sd->p[i + n - 1].run != sd->p[i].run)
 				break;
 			if (rl_set64_add(&sd->present, gram(sd->pkey + i, n)) < 0)
 				return RL_ENOMEM;
 		}
-		if (i + 1 < sd->np && (j = joined(s, sd, i)) &&
-		    rl_set64_add(&sd->present, j) < 0)
-			return RL_ENOMEM;
 	}
 	return 0;
 }
 
-/* Is part i of side si on the other side, as it is or joined with a
- * neighbour? */
+/* Is part i of `a` in `b` as two words ("samenwerking", "samen werking")?
+ * Cannot fail. */
+static int split_present(const side *a, size_t i, const rl_set64 *b)
+{
+	const char *x = a->fold.data + a->p[i].fold;
+	size_t len = a->p[i].fold_len;
+
+	for (size_t k = 2; k + 2 <= len; k++) {
+		if ((x[k] & 0xc0) == 0x80)
+			continue; /* inside a character */
+		if (rl_set64_has(b, gram(&(uint64_t){rl_text_key_hash(x, k)}, 1)) &&
+		    rl_set64_has(b, gram(&(uint64_t){rl_text_key_hash(x + k, len - k)}, 1)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is part i of side si on the other side, as it is, joined with a
+ * neighbour, or split in two? */
 static int part_present(rl_semantic *s, int si, size_t i)
 {
 	const side *a = &s->sd[si];
@@ -1825,21 +1979,51 @@ static int part_present(rl_semantic *s, int si, size_t i)
 		return 1;
 	if (i > 0 && (j = joined(s, a, i - 1)) && rl_set64_has(b, j))
 		return 1;
-	return i + 1 < a->np && (j = joined(s, a, i)) && rl_set64_has(b, j);
+	if (i + 1 < a->np && (j = joined(s, a, i)) && rl_set64_has(b, j))
+		return 1;
+	return split_present(a, i, b);
+}
+
+/* Chain the parts of a side by the first four bytes of their folded text. */
+static int index_prefixes(side *sd)
+{
+	rl_map64_free(&sd->prefix);
+	if (rl_grow(&sd->prefix_next, &sd->prefix_cap, sd->np + 1, sizeof(uint32_t)) < 0)
+		return RL_ENOMEM;
+	for (size_t k = sd->np; k-- > 0;) {
+		uint32_t *slot;
+
+		if (sd->p[k].fold_len < 4)
+			continue;
+		if (!(slot = rl_map64_slot(&sd->prefix, rl_hash(sd->fold.data + sd->p[k].fold, 4, 4))))
+			return RL_ENOMEM;
+		sd->prefix_next[k] = *slot;
+		*slot = (uint32_t)k + 1;
+	}
+	sd->prefix_built = 1;
+	return 0;
 }
 
 /* Is part i of side si on the other side in another inflection: a word
  * sharing a prefix of four letters or more that leaves at most four
- * letters of either ("maaien", "maait")?  Cannot fail. */
-static int inflection_present(const rl_semantic *s, int si, size_t i)
+ * letters of either ("maaien", "maait")?  Returns 1, 0 or RL_ENOMEM. */
+static int inflection_present(rl_semantic *s, int si, size_t i)
 {
-	const side *a = &s->sd[si], *b = &s->sd[1 - si];
+	const side *a = &s->sd[si];
+	side *b = &s->sd[1 - si];
 	const char *x = a->fold.data + a->p[i].fold;
 	size_t lx = a->p[i].fold_len;
+	uint32_t *k;
 
-	for (size_t k = 0; k < b->np; k++) {
-		const char *y = b->fold.data + b->p[k].fold;
-		size_t ly = b->p[k].fold_len, cp = 0, longest = lx > ly ? lx : ly;
+	if (lx < 4)
+		return 0;
+	if (!b->prefix_built && index_prefixes(b) < 0)
+		return RL_ENOMEM;
+	if (!(k = rl_map64_get(&b->prefix, rl_hash(x, 4, 4))))
+		return 0;
+	for (uint32_t j = *k; j; j = b->prefix_next[j - 1]) {
+		const char *y = b->fold.data + b->p[j - 1].fold;
+		size_t ly = b->p[j - 1].fold_len, cp = 0, longest = lx > ly ? lx : ly;
 
 		while (cp < lx && cp < ly && x[cp] == y[cp])
 			cp++;
@@ -1862,9 +2046,9 @@ static int shouting(const side *sd, size_t j)
 {
 	size_t lo = j, hi = j;
 
-	while (lo > 0 && allcaps_word(sd, lo - 1))
+	while (lo > 0 && j - lo < 2 && allcaps_word(sd, lo - 1))
 		lo--;
-	while (hi + 1 < sd->n && allcaps_word(sd, hi + 1))
+	while (hi + 1 < sd->n && hi - j < 2 && allcaps_word(sd, hi + 1))
 		hi++;
 	return hi - lo >= 2;
 }
@@ -1974,18 +2158,20 @@ static int compare_entities(rl_semantic *s, int si)
 	side *a = &s->sd[si], *b = &s->sd[1 - si];
 	const items *E = &a->it[IT_ENT];
 	rl_change_type type = si ? RL_CHANGE_ENTITY_ADDED : RL_CHANGE_ENTITY_REMOVED;
+	rl_set64 seen = RL_SET64_INIT;
+	int err = 0;
 
-	for (size_t i = 0; i < E->n; i++) {
+	for (size_t i = 0; i < E->n && !err; i++) {
 		const item *x = &E->v[i];
-		size_t n = x->w1 - x->w0, f = SIZE_MAX, l = 0, k;
-		int err;
+		size_t n = x->w1 - x->w0, f = SIZE_MAX, l = 0;
 
-		for (k = 0; k < i && E->v[k].key != x->key; k++)
-			;
-		if (k < i || rl_set64_has(&b->ents, x->key) ||
+		if ((err = rl_set64_add(&seen, x->key)) <= 0) /* reported already, or RL_ENOMEM */
+			continue;
+		err = 0;
+		if (rl_set64_has(&b->ents, x->key) ||
 		    (n <= NGRAM_MAX && rl_set64_has(&b->present, gram(a->pkey + x->w0, n))))
 			continue;
-		for (k = x->w0; k < x->w1; k++)
+		for (size_t k = x->w0; k < x->w1; k++)
 			if (!part_present(s, si, k)) {
 				f = f < k ? f : k;
 				l = k;
@@ -1994,12 +2180,9 @@ static int compare_entities(rl_semantic *s, int si)
 			err = emit_one(s, type, si, x->start, x->end, NULL);
 		else if (f != SIZE_MAX)
 			err = emit_one(s, type, si, a->w[a->p[f].word].start, a->w[a->p[l].word].end, NULL);
-		else
-			err = 0;
-		if (err < 0)
-			return err;
 	}
-	return 0;
+	rl_set64_free(&seen);
+	return err < 0 ? err : 0;
 }
 
 /* ---- terms --------------------------------------------------------------- */
@@ -2009,25 +2192,28 @@ static int find_terms(rl_semantic *s, int si)
 {
 	side *a = &s->sd[si];
 	items *T = &a->it[IT_TERM];
+	rl_set64 seen = RL_SET64_INIT;
+	int err = 0;
 
-	for (size_t i = 0; i < a->np; i++) {
+	for (size_t i = 0; i < a->np && !err; i++) {
 		const part *p = &a->p[i];
-		size_t k;
 		item *x;
 
 		if (p->claim || !p->alpha || rl_text_count(a->text + p->start, p->end - p->start) < 3 ||
-		    rl_set64_has(&s->stop, a->pkey[i]) || part_present(s, si, i) ||
-		    inflection_present(s, si, i))
+		    rl_set64_has(&s->stop, a->pkey[i]) || rl_set64_has(&seen, a->pkey[i]) ||
+		    part_present(s, si, i))
 			continue;
-		for (k = 0; k < T->n && T->v[k].key != a->pkey[i]; k++)
-			;
-		if (k < T->n)
+		if ((err = inflection_present(s, si, i)) != 0) {
+			err = err < 0 ? err : 0;
 			continue;
-		if (!(x = push_item(T, i, i + 1, p->start, p->end, a->pkey[i])))
-			return RL_ENOMEM;
-		x->weight = rarity(s, x->key);
+		}
+		if (rl_set64_add(&seen, a->pkey[i]) < 0 || !(x = push_item(T, i, i + 1, p->start, p->end, a->pkey[i])))
+			err = RL_ENOMEM;
+		else
+			x->weight = rarity(s, x->key);
 	}
-	return 0;
+	rl_set64_free(&seen);
+	return err;
 }
 
 /* Report the rarest few of them, rarest first, in text order on ties. */
@@ -2081,18 +2267,28 @@ static int prepare(rl_semantic *s, const char *a, const rl_tokens *ta, const cha
 	return 0;
 }
 
+#define T(t) (1u << RL_CHANGE_##t)
+#define T_ENTITY (T(ENTITY_ADDED) | T(ENTITY_REMOVED))
+#define T_TERM (T(TERM_ADDED) | T(TERM_REMOVED))
+
+static int wants(const rl_semantic *s, unsigned types)
+{
+	return (s->types & types) != 0;
+}
+
 static int detect_names_and_terms(rl_semantic *s)
 {
 	int err = 0;
 
 	for (int si = 0; si < 2 && !err; si++)
 		if ((err = build_parts(&s->sd[si])) == 0)
-			err = build_present(s, &s->sd[si]);
+			err = build_present(&s->sd[si]);
 	for (int si = 0; si < 2 && !err; si++)
 		if ((err = find_gazetteer(s, &s->sd[si])) == 0)
 			err = find_names(s, &s->sd[si]);
 	for (int si = 0; si < 2 && !err; si++)
-		if ((err = compare_entities(s, si)) == 0 && (err = find_terms(s, si)) == 0)
+		if ((err = compare_entities(s, si)) == 0 && wants(s, T_TERM) &&
+		    (err = find_terms(s, si)) == 0)
 			err = report_terms(s, si);
 	return err;
 }
@@ -2114,12 +2310,16 @@ int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, co
 	s->out = v;
 	s->out_n = n;
 	s->out_cap = cap;
+	/* what a detector claims, later ones leave alone: dates go before
+	 * numbers, modal verbs and names ("May 2026"), all go before terms */
 	if ((err = prepare(s, a, &s->ta, b, &s->tb, edits, n_edits)) < 0 ||
-	    (err = detect_dates(s)) < 0 ||
-	    (err = detect_numbers(s)) < 0 ||
-	    (err = detect_markers(s, &s->neg, IT_NEG, RL_CHANGE_NEGATION)) < 0 ||
-	    (err = detect_markers(s, &s->mod, IT_MOD, RL_CHANGE_MODALITY)) < 0 ||
-	    (err = detect_names_and_terms(s)) < 0)
+	    (wants(s, ~T(NEGATION)) && (err = detect_dates(s)) < 0) ||
+	    (wants(s, T(NUMBER) | T_TERM) && (err = detect_numbers(s)) < 0) ||
+	    (wants(s, T(NEGATION) | T_TERM) &&
+	     (err = detect_markers(s, &s->neg, IT_NEG, RL_CHANGE_NEGATION)) < 0) ||
+	    (wants(s, T(MODALITY) | T_TERM) &&
+	     (err = detect_markers(s, &s->mod, IT_MOD, RL_CHANGE_MODALITY)) < 0) ||
+	    (wants(s, T_ENTITY | T_TERM) && (err = detect_names_and_terms(s)) < 0))
 		return err;
 	if (*n - first > 1)
 		qsort(*v + first, *n - first, sizeof(rl_change), cmp_change);
