@@ -325,12 +325,17 @@ int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *o
 #define C_MOVE "\033[35m"
 #define C_OFF "\033[0m"
 
+/* "¶4", "¶4–6", or "¶4, ¶6" when a paragraph between them is not part of
+ * the link. */
 static void para_range(rl_out *o, const char *prefix, const uint32_t *v, size_t n)
 {
-	if (n == 1)
-		rl_out_printf(o, "%s¶%u", prefix, v[0] + 1);
-	else
-		rl_out_printf(o, "%s¶%u–%u", prefix, v[0] + 1, v[n - 1] + 1);
+	rl_out_puts(o, prefix);
+	if (n > 1 && v[n - 1] - v[0] + 1 == n) {
+		rl_out_printf(o, "¶%u–%u", v[0] + 1, v[n - 1] + 1);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		rl_out_printf(o, "%s¶%u", i ? ", " : "", v[i] + 1);
 }
 
 static void text_header(rl_out *o, const rl_link *l, int color)
