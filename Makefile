@@ -16,7 +16,7 @@ PKGS = libgit2 libutf8proc
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc -I$(BUILD)/gen \
              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) \
              -DRL_DATADIR='"$(PREFIX)/share/redline"'
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
@@ -61,6 +61,15 @@ deps-check:
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The HTML report's stylesheet and script, embedded as C strings with the
+# hashes its Content-Security-Policy pins.
+REPORT_ASSETS = data/report/report.css data/report/report.js
+$(BUILD)/gen/report_assets.h: data/report/embed.py $(REPORT_ASSETS)
+	@mkdir -p $(dir $@)
+	python3 data/report/embed.py $@ $(REPORT_ASSETS)
+
+$(BUILD)/render_html.o: $(BUILD)/gen/report_assets.h
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
