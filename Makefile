@@ -32,7 +32,7 @@ TEST_SRC = $(wildcard tests/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA = $(BUILD)/libredline.a
 
-.PHONY: all run test unit e2e asan asan-inner deps deps-check clean install uninstall bench
+.PHONY: all run test unit e2e asan asan-inner deps deps-check deps-tools screenshot clean install uninstall bench
 
 all: deps-check redline libredline.a
 
@@ -52,6 +52,13 @@ deps:
 			exit 1; \
 		fi; \
 	fi
+
+# Programs some tests drive (headless Chromium for the HTML report,
+# cmark-gfm for the Markdown): installed when run as root; otherwise those
+# tests say that they were skipped and why.
+TEST_TOOLS = chromium cmark-gfm
+deps-tools:
+	@sh tests/setup-tools.sh $(TEST_TOOLS) || true
 
 deps-check:
 	@$(PKG_CONFIG) --exists $(PKGS) || { echo "missing libraries: run 'make deps' (or 'make run'/'make test')"; exit 1; }
@@ -96,9 +103,17 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/run-main.sh ./redline
 
+# The screenshot of the seeds report shown in the README.
+screenshot: run
+	@sh tests/setup-tools.sh chromium
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --disable-quic \
+		--hide-scrollbars --user-data-dir="$$(mktemp -d)" --window-size=1400,1000 \
+		--screenshot=docs/report.png "file://$$(pwd)/report.html" 2>/dev/null
+
 # ---- tests ----------------------------------------------------------------
 
-test: deps
+test: deps deps-tools
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit e2e
 
