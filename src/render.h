@@ -25,6 +25,8 @@ void rl_out_html(rl_out *o, const char *s, size_t len);
 /* The length of s[0..len) cut to at most `max` bytes on a UTF-8 character
  * boundary.  Cannot fail. */
 size_t rl_utf8_cut(const char *s, size_t len, size_t max);
+/* Write an unsigned decimal number. */
+void rl_out_uint(rl_out *o, uint64_t v);
 /* Write a JSON string literal (quotes included) of valid UTF-8 text. */
 void rl_out_json_string(rl_out *o, const char *s, size_t len);
 /* Flush; returns 0 or RL_EIO. */
