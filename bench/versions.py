@@ -4,7 +4,10 @@ use today, in one run: wall time (best of --runs), peak memory (max RSS of
 the command, from GNU time) and ratios to redline.  The floor is `wc -w` over
 both files: one pass over the text.
 
-    bench/versions.py [--redline ./redline] [--runs 3] [SIZE ...]   (sizes in bytes)
+    bench/versions.py [--redline ./redline] [--runs 3] [--callgrind] [SIZE ...]   (sizes in bytes)
+
+--callgrind counts instructions with valgrind instead of timing: the same
+count for the same binary and input whatever else the machine is doing.
 
 Inputs come from bench/gen_versions.py with a fixed seed, so every run
 compares the same files.
@@ -33,6 +36,15 @@ def run_once(cmd):
     return wall, int(kb) / 1024.0, int(code)  # seconds, MB, exit status
 
 
+def instructions(cmd):
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in r.stderr.splitlines():
+        if "Collected" in line or "refs:" in line:
+            return int(line.split()[-1].replace(",", ""))
+    raise SystemExit(f"bench: no instruction count for {' '.join(cmd)}")
+
+
 def measure(cmd, runs):
     best = None
     for _ in range(runs):
@@ -57,13 +69,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--redline", default=str(TOP / "redline"))
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--callgrind", action="store_true", help="count instructions instead of timing")
     ap.add_argument("sizes", nargs="*", type=int, default=[100_000, 1_000_000, 10_000_000])
     a = ap.parse_args()
     if not os.path.exists("/usr/bin/time"):
         raise SystemExit("bench: needs GNU time (apt-get install time)")
     (HERE / "out").mkdir(exist_ok=True)
     sources = sorted(str(p) for p in (TOP / "fixtures").glob("*.txt"))
-    print(f"{'size':>10}  {'tool':<32} {'seconds':>8} {'peak MB':>8} {'time/redline':>12} {'mem/input':>9}")
+    if a.callgrind:
+        print(f"{'size':>10}  {'tool':<32} {'instructions':>14} {'per input byte':>14} {'/redline':>9}")
+    else:
+        print(f"{'size':>10}  {'tool':<32} {'seconds':>8} {'peak MB':>8} {'time/redline':>12} {'mem/input':>9}")
     for size in a.sizes:
         d = HERE / "out" / f"v{size}"
         if not (d / "new.txt").exists():
@@ -73,6 +89,12 @@ def main():
         in_mb = (os.path.getsize(old) + os.path.getsize(new)) / 2**20
         ref = None
         for name, cmd in tools(a.redline, old, new):
+            if a.callgrind:
+                n = instructions(cmd)
+                ref = ref or n
+                per = n / (os.path.getsize(old) + os.path.getsize(new))
+                print(f"{size:>10}  {name:<32} {n:14,d} {per:14.1f} {n / ref:9.2f}")
+                continue
             t, m = measure(cmd, a.runs)
             ref = ref or t
             print(f"{size:>10}  {name:<32} {t:8.3f} {m:8.1f} {t / ref:12.2f} {m / in_mb:9.2f}")

@@ -700,14 +700,20 @@ static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new, const rl
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].o1 > l->v[i].o0 && l->v[i].n1 > l->v[i].n0)
 			idx[n++] = i;
-	/* links come in no particular order: sort by old position */
-	for (size_t i = 1; i < n; i++) {
-		size_t x = idx[i], j = i;
-		while (j > 0 && l->v[idx[j - 1]].o0 > l->v[x].o0) {
-			idx[j] = idx[j - 1];
-			j--;
+	/* links come in no particular order: sort by old position, with the
+	 * position in the high half and the link in the low half of a key */
+	{
+		uint64_t *keys = rl_calloc(n + 1, sizeof(uint64_t));
+		if (!keys) {
+			err = RL_ENOMEM;
+			goto done;
 		}
-		idx[j] = x;
+		for (size_t i = 0; i < n; i++)
+			keys[i] = (uint64_t)l->v[idx[i]].o0 << 32 | idx[i];
+		rl_sort_u64(keys, n);
+		for (size_t i = 0; i < n; i++)
+			idx[i] = (size_t)(keys[i] & 0xffffffffu);
+		free(keys);
 	}
 	for (size_t i = 0; i <= n_new + 1; i++)
 		tree_at[i] = SIZE_MAX;

@@ -1,6 +1,6 @@
 /*
- * render — the buffered writer, the format dispatcher, and the two basic
- * formats: text (one block per changed link in new-document order, wdiff
+ * render — the buffered writer, the format dispatcher (HTML and Markdown
+ * live in render_html.c and render_md.c), and the two basic formats: text (one block per changed link in new-document order, wdiff
  * markers or ANSI colour) and JSON (the redline-diff/1 contract of
  * DESIGN.md, streamed, so memory does not grow with the output).
  */
@@ -138,6 +138,15 @@ void rl_out_json_string(rl_out *o, const char *s, size_t len)
 	rl_out_put(o, "\"", 1);
 }
 
+size_t rl_utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
 int rl_out_finish(rl_out *o)
 {
 	flush(o);
@@ -173,26 +182,40 @@ void rl_render_options_init(rl_render_options *o)
 	o->format = RL_FORMAT_TEXT;
 }
 
-int rl_render(const rl_comparison *c, const rl_render_options *opts, rl_write_fn write,
-              void *payload)
+int rl_render_report(const rl_comparison *const *c, size_t n, const rl_render_options *opts,
+                     rl_write_fn write, void *payload)
 {
 	rl_render_options defaults;
 	rl_out *o;
-	int err;
+	int err = 0;
 
 	if (!opts) {
 		rl_render_options_init(&defaults);
 		opts = &defaults;
 	}
+	if (!n)
+		return rl_error_set(RL_EINVALID, "nothing to render: no comparison");
+	if (opts->format == RL_FORMAT_JSON && n > 1)
+		return rl_error_set(RL_EINVALID, "JSON output holds one comparison, not %zu", n);
 	if (!(o = rl_malloc(sizeof(*o))))
 		return RL_ENOMEM;
 	rl_out_init(o, write, payload);
 	switch (opts->format) {
 	case RL_FORMAT_TEXT:
-		err = rl_render_text(o, c, opts);
+		for (size_t i = 0; i < n && !err; i++) {
+			if (i)
+				rl_out_puts(o, "\n");
+			err = rl_render_text(o, c[i], opts);
+		}
 		break;
 	case RL_FORMAT_JSON:
-		err = rl_render_json(o, c, opts);
+		err = rl_render_json(o, c[0], opts);
+		break;
+	case RL_FORMAT_HTML:
+		err = rl_render_html(o, c, n, opts);
+		break;
+	case RL_FORMAT_MARKDOWN:
+		err = rl_render_markdown(o, c, n, opts);
 		break;
 	default:
 		err = rl_error_set(RL_EINVALID, "unknown output format %d", (int)opts->format);
@@ -201,6 +224,12 @@ int rl_render(const rl_comparison *c, const rl_render_options *opts, rl_write_fn
 		err = rl_out_finish(o);
 	free(o);
 	return err;
+}
+
+int rl_render(const rl_comparison *c, const rl_render_options *opts, rl_write_fn write,
+              void *payload)
+{
+	return rl_render_report(&c, 1, opts, write, payload);
 }
 
 /* ---- JSON ----------------------------------------------------------------- */
@@ -325,12 +354,17 @@ int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *o
 #define C_MOVE "\033[35m"
 #define C_OFF "\033[0m"
 
+/* "¶4", "¶4–6", or "¶4, ¶6" when a paragraph between them is not part of
+ * the link. */
 static void para_range(rl_out *o, const char *prefix, const uint32_t *v, size_t n)
 {
-	if (n == 1)
-		rl_out_printf(o, "%s¶%u", prefix, v[0] + 1);
-	else
-		rl_out_printf(o, "%s¶%u–%u", prefix, v[0] + 1, v[n - 1] + 1);
+	rl_out_puts(o, prefix);
+	if (n > 1 && v[n - 1] - v[0] + 1 == n) {
+		rl_out_printf(o, "¶%u–%u", v[0] + 1, v[n - 1] + 1);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		rl_out_printf(o, "%s¶%u", i ? ", " : "", v[i] + 1);
 }
 
 static void text_header(rl_out *o, const rl_link *l, int color)
