@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libstemmer.h>
+
 #include "text.h"
 
 #ifndef RL_DATADIR
@@ -169,4 +171,165 @@ int rl_lang_is_abbreviation(const char *s, size_t len)
 {
 	pthread_once(&abbr_once, load_abbreviations);
 	return rl_set64_has(&abbreviations, rl_text_key_hash(s, len));
+}
+
+/* ---- language profiles ------------------------------------------------ */
+
+/* Snowball algorithm names with their ISO 639-1 and 639-2 codes. */
+static const struct {
+	const char *algo, *code, *code3, *code3b;
+} snowball[] = {
+	{"arabic", "ar", "ara", NULL},     {"armenian", "hy", "hye", "arm"},
+	{"basque", "eu", "eus", "baq"},    {"catalan", "ca", "cat", NULL},
+	{"danish", "da", "dan", NULL},     {"dutch", "nl", "nld", "dut"},
+	{"english", "en", "eng", NULL},    {"finnish", "fi", "fin", NULL},
+	{"french", "fr", "fra", "fre"},    {"german", "de", "deu", "ger"},
+	{"greek", "el", "ell", "gre"},     {"hindi", "hi", "hin", NULL},
+	{"hungarian", "hu", "hun", NULL},  {"indonesian", "id", "ind", NULL},
+	{"irish", "ga", "gle", NULL},      {"italian", "it", "ita", NULL},
+	{"lithuanian", "lt", "lit", NULL}, {"nepali", "ne", "nep", NULL},
+	{"norwegian", "no", "nor", NULL},  {"portuguese", "pt", "por", NULL},
+	{"romanian", "ro", "ron", "rum"},  {"russian", "ru", "rus", NULL},
+	{"serbian", "sr", "srp", NULL},    {"spanish", "es", "spa", NULL},
+	{"swedish", "sv", "swe", NULL},    {"tamil", "ta", "tam", NULL},
+	{"turkish", "tr", "tur", NULL},    {"yiddish", "yi", "yid", NULL},
+};
+
+struct rl_lang {
+	char code[8];
+	struct sb_stemmer *stemmer;
+	rl_set64 stopwords;
+};
+
+static int find_snowball(const char *name)
+{
+	for (size_t i = 0; i < sizeof(snowball) / sizeof(snowball[0]); i++)
+		if (!strcmp(name, snowball[i].algo) || !strcmp(name, snowball[i].code) ||
+		    !strcmp(name, snowball[i].code3) ||
+		    (snowball[i].code3b && !strcmp(name, snowball[i].code3b)))
+			return (int)i;
+	return -1;
+}
+
+int rl_lang_open(rl_lang **out, const char *name)
+{
+	rl_lang *l;
+	char lower[32];
+	size_t n = strlen(name);
+	int k, err;
+
+	*out = NULL;
+	if (n == 0 || n >= sizeof(lower))
+		return rl_error_set(RL_EINVALID, "unknown language '%s'", name);
+	for (size_t i = 0; i <= n; i++)
+		lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+	if (!(l = rl_calloc(1, sizeof(*l))))
+		return RL_ENOMEM;
+	if (!strcmp(lower, "none")) {
+		strcpy(l->code, "none");
+		*out = l;
+		return 0;
+	}
+	if ((k = find_snowball(lower)) < 0) {
+		free(l);
+		return rl_error_set(RL_EINVALID, "unknown language '%s' (Snowball languages such as "
+		                    "nl, en, de, fr, or none)", name);
+	}
+	strcpy(l->code, snowball[k].code);
+	if (!(l->stemmer = sb_stemmer_new(snowball[k].algo, NULL))) {
+		free(l);
+		return rl_error_set(RL_ENOMEM, "cannot create the %s stemmer", snowball[k].algo);
+	}
+	if ((err = rl_lang_load_list(&l->stopwords, l->code, "stopwords")) < 0) {
+		rl_lang_free(l);
+		return err;
+	}
+	*out = l;
+	return 0;
+}
+
+void rl_lang_free(rl_lang *l)
+{
+	if (!l)
+		return;
+	sb_stemmer_delete(l->stemmer);
+	rl_set64_free(&l->stopwords);
+	free(l);
+}
+
+const char *rl_lang_code(const rl_lang *l)
+{
+	return l->code;
+}
+
+int rl_lang_is_stopword(const rl_lang *l, uint64_t key)
+{
+	return rl_set64_has(&l->stopwords, key);
+}
+
+const char *rl_lang_stem(rl_lang *l, const char *w, size_t len, size_t *out_len)
+{
+	const sb_symbol *s;
+
+	*out_len = len;
+	if (!l->stemmer || len > INT_MAX)
+		return w;
+	s = sb_stemmer_stem(l->stemmer, (const sb_symbol *)w, (int)len);
+	if (!s)
+		return w;
+	*out_len = (size_t)sb_stemmer_length(l->stemmer);
+	return (const char *)s;
+}
+
+/* Stopword sets of every language with a list, for detection. */
+static struct {
+	const char *code;
+	rl_set64 set;
+} detect_sets[16];
+static size_t n_detect_sets;
+static pthread_once_t detect_once = PTHREAD_ONCE_INIT;
+
+static void load_detect_sets(void)
+{
+	for (const char *const *c = rl_lang_codes(); *c && n_detect_sets < 16; c++) {
+		rl_set64 s = RL_SET64_INIT;
+
+		if (rl_lang_load_list(&s, *c, "stopwords") == 1 && s.n) {
+			detect_sets[n_detect_sets].code = *c;
+			detect_sets[n_detect_sets].set = s;
+			n_detect_sets++;
+		} else {
+			rl_set64_free(&s);
+		}
+	}
+}
+
+/* Below this share of stopwords among the words, no language is named. */
+#define DETECT_MIN_SHARE 0.05
+
+const char *rl_lang_detect(const char *data, size_t start, size_t end)
+{
+	rl_tokens tok = {0};
+	size_t hits[16] = {0}, words = 0, best = 0;
+
+	pthread_once(&detect_once, load_detect_sets);
+	if (!n_detect_sets || rl_text_tokenize(&tok, data, start, end) < 0) {
+		rl_tokens_free(&tok);
+		rl_error_clear();
+		return NULL;
+	}
+	for (size_t t = 0; t < tok.n; t++) {
+		if (tok.v[t].kind != RL_TOK_WORD)
+			continue;
+		words++;
+		for (size_t k = 0; k < n_detect_sets; k++)
+			hits[k] += rl_set64_has(&detect_sets[k].set, tok.v[t].key);
+	}
+	rl_tokens_free(&tok);
+	for (size_t k = 1; k < n_detect_sets; k++)
+		if (hits[k] > hits[best])
+			best = k;
+	if (!words || hits[best] < 1 || (double)hits[best] < DETECT_MIN_SHARE * (double)words)
+		return NULL;
+	return detect_sets[best].code;
 }
