@@ -1,0 +1,120 @@
+/*
+ * similarity — how alike two passages are, as a number in [0, 1].
+ *
+ * A passage becomes a term vector of two families: its content words
+ * (casefolded, Snowball-stemmed, stopwords removed, names with several forms
+ * mapped to one through alias lists) and the character n-grams of those
+ * words, so that compounds and spelling variants still meet.  Terms are
+ * weighted by rarity (idf) from a document-frequency table that the caller
+ * fills — from the two documents being compared, from a whole corpus, or
+ * from a batch of sentence pairs — and the score blends the cosines of the
+ * two families.  A candidate index (an inverted index with a cap on common
+ * terms) finds the vectors worth scoring without comparing all pairs.
+ */
+#ifndef RL_SIMILARITY_H
+#define RL_SIMILARITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lang.h"
+#include "util.h"
+
+/* One weighted term of a vector. */
+typedef struct rl_term {
+	uint64_t key;
+	float w; /* raw count until weighed, then the weight */
+} rl_term;
+
+/* A term vector: `n_words` word terms then `n_grams` n-gram terms, each
+ * part sorted by key with distinct keys.  The terms are borrowed from the
+ * arena or buffer they were built in. */
+typedef struct rl_vec {
+	rl_term *v;
+	uint32_t n_words;
+	uint32_t n_grams;
+	float norm_words; /* Euclidean norms of the parts, set by weighing */
+	float norm_grams;
+} rl_vec;
+
+/* ---- document frequencies ------------------------------------------------ */
+
+/* A document-frequency table: how many documents (paragraphs, sentences)
+ * contain each term.  Filled from the texts being compared or from a whole
+ * corpus; rl_vec_weigh() reads it. */
+struct rl_stats {
+	rl_map64 df;
+	size_t n_docs;
+};
+
+/* Allocate an empty table.  Fails with RL_ENOMEM. */
+int rl_stats_new(rl_stats **out);
+
+/* Count one document: every term of `v` once.  Fails with RL_ENOMEM. */
+int rl_stats_add(rl_stats *s, const rl_vec *v);
+
+/* The rarity weight of `key`: sqrt(ln(1 + N / (df + 1))) with N documents, 1
+ * when the table is NULL or empty.  Cannot fail. */
+double rl_stats_idf(const rl_stats *s, uint64_t key);
+
+/* ---- analysis -------------------------------------------------------------- */
+
+typedef struct rl_sim rl_sim;
+
+/* An analyser for language `lang` (as rl_lang_open(); NULL or "none": no
+ * stemmer and no stopwords), with the alias lists of data/aliases/.  For one
+ * thread at a time.  Fails with RL_EINVALID for an unknown language, RL_EIO
+ * for an unreadable data file, RL_ENOMEM. */
+int rl_sim_new(rl_sim **out, const char *lang);
+
+/* Release an analyser.  NULL is a no-op. */
+void rl_sim_free(rl_sim *s);
+
+/* The analyser's language code ("nl", "none").  Borrowed. */
+const char *rl_sim_lang(const rl_sim *s);
+
+/* The term vector of data[start..end) (valid UTF-8), with raw counts; the
+ * terms are allocated in `arena`.  Fails with RL_ENOMEM. */
+int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
+               size_t end);
+
+/* Turn raw counts into weights, (1 + ln count) * idf, and set the norms.
+ * `stats` may be NULL (every idf 1).  Cannot fail. */
+void rl_vec_weigh(rl_vec *v, const rl_stats *stats);
+
+/* Cosines of the word parts and the n-gram parts of two weighed vectors.
+ * Cannot fail. */
+double rl_vec_cos_words(const rl_vec *a, const rl_vec *b);
+double rl_vec_cos_grams(const rl_vec *a, const rl_vec *b);
+
+/* The similarity of two weighed vectors in [0, 1]: the blend of both
+ * cosines that `redline similarity` reports and related mode thresholds.
+ * Cannot fail. */
+double rl_vec_score(const rl_vec *a, const rl_vec *b);
+
+/* Score `n` pairs of passages of `data` (valid UTF-8): pair k is
+ * data[spans[4k]..spans[4k+1]) against data[spans[4k+2]..spans[4k+3]).
+ * Rarity comes from the batch itself (every passage one document), so
+ * words frequent across the batch weigh little.  Writes n scores to
+ * `scores`.  Fails with RL_ENOMEM. */
+int rl_sim_pairs(rl_sim *s, double *scores, const char *data, const size_t *spans, size_t n);
+
+/* ---- candidate index --------------------------------------------------- */
+
+typedef struct rl_sim_index rl_sim_index;
+
+/* Index `n` weighed vectors (borrowed: they must outlive the index).
+ * Terms found in more than `max_df` of them are left out: they are common,
+ * weigh little and would make every query touch most vectors.  Fails with
+ * RL_ENOMEM. */
+int rl_sim_index_new(rl_sim_index **out, const rl_vec *vecs, size_t n, size_t max_df);
+
+void rl_sim_index_free(rl_sim_index *ix);
+
+/* The indexed vectors that share indexed terms with `q`, best first by
+ * the score over those terms (a lower bound of rl_vec_score() up to the
+ * terms left out): at most `k` ids into `ids`; returns how many.  Fails
+ * with RL_ENOMEM (returned negative). */
+long rl_sim_index_query(rl_sim_index *ix, const rl_vec *q, uint32_t *ids, size_t k);
+
+#endif
