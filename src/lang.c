@@ -199,7 +199,53 @@ struct rl_lang {
 	char code[8];
 	struct sb_stemmer *stemmer;
 	rl_set64 stopwords;
+	rl_set64 words;   /* word list for splitting compounds; empty: none */
 };
+
+/* Languages that write compounds as one word. */
+static const char *const compounding[] = {"nl", "de", "da", "sv", "no", "fi", NULL};
+
+/* Load the base forms of a hunspell dictionary ("word/FLAGS" lines; the
+ * first line is a count) or a plain word list into `set`, casefolded.
+ * Returns 1 when loaded, 0 when the file is missing. */
+static int load_words(rl_set64 *set, const char *path)
+{
+	char line[512];
+	FILE *f = fopen(path, "r");
+	int err = 0;
+
+	if (!f)
+		return errno == ENOENT ? 0 : rl_error_set(RL_EIO, "%s: cannot open: %s", path,
+		                                          strerror(errno));
+	while (!err && fgets(line, sizeof(line), f)) {
+		size_t len = strcspn(line, "/\t\r\n#");
+
+		if (len < 3 || rl_text_validate(line, len, &(size_t){0}) < 0)
+			continue;
+		if (rl_set64_add(set, rl_text_key_hash(line, len)) < 0)
+			err = RL_ENOMEM;
+	}
+	fclose(f);
+	return err < 0 ? err : 1;
+}
+
+static int load_compound_words(rl_lang *l)
+{
+	char path[PATH_MAX];
+	int r;
+
+	for (const char *const *c = compounding; *c; c++) {
+		if (strcmp(*c, l->code))
+			continue;
+		if (snprintf(path, sizeof(path), "%s/lang/%s/words.txt", rl_lang_datadir(), l->code) <
+		        (int)sizeof(path) &&
+		    (r = load_words(&l->words, path)) != 0)
+			return r < 0 ? r : 0;
+		snprintf(path, sizeof(path), "/usr/share/hunspell/%s.dic", l->code);
+		return (r = load_words(&l->words, path)) < 0 ? r : 0;
+	}
+	return 0;
+}
 
 static int find_snowball(const char *name)
 {
@@ -240,7 +286,8 @@ int rl_lang_open(rl_lang **out, const char *name)
 		free(l);
 		return rl_error_set(RL_ENOMEM, "cannot create the %s stemmer", snowball[k].algo);
 	}
-	if ((err = rl_lang_load_list(&l->stopwords, l->code, "stopwords")) < 0) {
+	if ((err = rl_lang_load_list(&l->stopwords, l->code, "stopwords")) < 0 ||
+	    (err = load_compound_words(l)) < 0) {
 		rl_lang_free(l);
 		return err;
 	}
@@ -254,6 +301,7 @@ void rl_lang_free(rl_lang *l)
 		return;
 	sb_stemmer_delete(l->stemmer);
 	rl_set64_free(&l->stopwords);
+	rl_set64_free(&l->words);
 	free(l);
 }
 
@@ -279,6 +327,88 @@ const char *rl_lang_stem(rl_lang *l, const char *w, size_t len, size_t *out_len)
 		return w;
 	*out_len = (size_t)sb_stemmer_length(l->stemmer);
 	return (const char *)s;
+}
+
+#define MIN_PART 4   /* bytes in a part of a compound */
+
+/* A word that can be a part of a compound: listed, and not a stopword
+ * ("voorzitter" is not "voor" + "zitter"). */
+static int is_word(const rl_lang *l, const char *w, size_t len)
+{
+	uint64_t key;
+
+	if (len < MIN_PART)
+		return 0;
+	key = rl_text_key_hash(w, len);
+	return rl_set64_has(&l->words, key) && !rl_set64_has(&l->stopwords, key);
+}
+
+/* A final part: a word, or a word with a plural or inflection ending. */
+static int is_tail(const rl_lang *l, const char *w, size_t len)
+{
+	static const char *const endings[] = {"s", "en", "n", "e", "es", "er", NULL};
+
+	if (is_word(l, w, len))
+		return 1;
+	for (const char *const *e = endings; *e; e++) {
+		size_t n = strlen(*e);
+		if (len > n + MIN_PART && !memcmp(w + len - n, *e, n) && is_word(l, w, len - n))
+			return 1;
+	}
+	return 0;
+}
+
+/* The longest head of w[from..len) that is a word, with a linking s or e
+ * after it, such that the rest satisfies `rest_ok`: the cut before the
+ * rest, or 0.  Part boundaries go to cuts[0..1]. */
+static size_t find_head(const rl_lang *l, const char *w, size_t from, size_t len, size_t min,
+                        int (*rest_ok)(const rl_lang *, const char *, size_t), size_t *cuts)
+{
+	static const char *const linkers[] = {"", "s", "e", NULL};
+
+	for (size_t i = len - min; i >= from + min && i > from; i--) {
+		if (((unsigned char)w[i] & 0xc0) == 0x80)
+			continue; /* not at a character boundary */
+		for (const char *const *k = linkers; *k; k++) {
+			size_t n = strlen(*k);
+			if (i - from < n + min || memcmp(w + i - n, *k, n) ||
+			    !is_word(l, w + from, i - n - from) || (rest_ok && !rest_ok(l, w + i, len - i)))
+				continue;
+			cuts[0] = from;
+			cuts[1] = i - n;
+			return i;
+		}
+	}
+	return 0;
+}
+
+/* A rest that splits into two parts of 5 bytes or more. */
+static int two_long_parts(const rl_lang *l, const char *w, size_t len)
+{
+	size_t cuts[2];
+
+	return find_head(l, w, 0, len, MIN_PART + 1, is_tail, cuts) != 0;
+}
+
+size_t rl_lang_split_compound(const rl_lang *l, const char *w, size_t len, size_t *cuts,
+                              size_t max)
+{
+	size_t i;
+
+	if (!l->words.n || len < 2 * MIN_PART || max < 2)
+		return 0;
+	/* two parts, the head as long as possible; else three long ones */
+	if ((i = find_head(l, w, 0, len, MIN_PART, is_tail, cuts))) {
+		cuts[2] = i;
+		cuts[3] = len;
+		return 2;
+	}
+	if (max < 3 || !(i = find_head(l, w, 0, len, MIN_PART + 1, two_long_parts, cuts)) ||
+	    !(i = find_head(l, w, i, len, MIN_PART + 1, is_tail, cuts + 2)))
+		return 0;
+	cuts[4] = i;
+	cuts[5] = len;
+	return 3;
 }
 
 /* Stopword sets of every language with a list, for detection. */

@@ -64,6 +64,16 @@ int rl_lang_is_stopword(const rl_lang *lang, uint64_t key);
  * Cannot fail. */
 const char *rl_lang_stem(rl_lang *lang, const char *w, size_t len, size_t *out_len);
 
+/* Split the casefolded compound w[0..len) into the words it is made of,
+ * with a word list of the language (the hunspell dictionary of its code in
+ * /usr/share/hunspell, or data/lang/<code>/words.txt): writes up to `max`
+ * part boundaries — part k is w[cuts[2k]..cuts[2k+1]), linking s or e left
+ * out — and returns the number of parts, 0 when the word does not split
+ * (too short, no word list, not a compound, or a language that does not
+ * write compounds as one word).  Parts are at least 4 bytes.  Cannot fail. */
+size_t rl_lang_split_compound(const rl_lang *lang, const char *w, size_t len, size_t *cuts,
+                              size_t max);
+
 /* The code of the language of data[start..end), judged by the share of its
  * words that are stopwords of each language that has a stopword list; NULL
  * when no language reaches a few per cent (too little text, or a language

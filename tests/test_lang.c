@@ -93,6 +93,43 @@ static void test_lang__detects_language(void **state)
 	assert_null(rl_lang_detect("", 0, 0));
 }
 
+static void parts_are(rl_lang *l, const char *w, const char *want)
+{
+	size_t cuts[6], n = rl_lang_split_compound(l, w, strlen(w), cuts, 3);
+	char got[128] = "";
+
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			strcat(got, " ");
+		strncat(got, w + cuts[2 * k], cuts[2 * k + 1] - cuts[2 * k]);
+	}
+	assert_string_equal(got, want);
+}
+
+static void test_lang__splits_compounds(void **state)
+{
+	rl_lang *nl, *en;
+
+	(void)state;
+	assert_int_equal(rl_lang_open(&nl, "nl"), 0);
+	assert_int_equal(rl_lang_open(&en, "en"), 0);
+	if (!rl_lang_split_compound(nl, "defensiegebied", 14, (size_t[4]){0}, 2)) {
+		/* no hunspell-nl word list on this machine */
+		rl_lang_free(nl);
+		rl_lang_free(en);
+		skip();
+	}
+	parts_are(nl, "defensiesamenwerking", "defensie samenwerking");
+	parts_are(nl, "regeringsconsultaties", "regering consultaties"); /* linking s */
+	parts_are(nl, "regeringsoverleg", "regering overleg");
+	parts_are(nl, "verandering", "");       /* not a compound */
+	parts_are(nl, "voorzitter", "");        /* "voor" is a stopword, not a part */
+	parts_are(nl, "kaas", "");              /* too short */
+	parts_are(en, "cooperation", "");       /* English does not compound */
+	rl_lang_free(nl);
+	rl_lang_free(en);
+}
+
 static void test_lang__abbreviations_still_load(void **state)
 {
 	(void)state;
@@ -107,6 +144,7 @@ int main(void)
 		cmocka_unit_test(test_lang__accepts_snowball_names_and_codes),
 		cmocka_unit_test(test_lang__stopwords),
 		cmocka_unit_test(test_lang__detects_language),
+		cmocka_unit_test(test_lang__splits_compounds),
 		cmocka_unit_test(test_lang__abbreviations_still_load),
 	};
 
