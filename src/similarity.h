@@ -33,6 +33,7 @@ typedef struct rl_vec {
 	rl_term *v;
 	uint32_t n_words;
 	uint32_t n_grams;
+	uint32_t n_content; /* content words in the passage (with repeats) */
 	float norm_words; /* Euclidean norms of the parts, set by weighing */
 	float norm_grams;
 } rl_vec;
@@ -45,6 +46,7 @@ typedef struct rl_vec {
 struct rl_stats {
 	rl_map64 df;
 	size_t n_docs;
+	double idf_power; /* idf is raised to this power; 1 from rl_stats_new() */
 };
 
 /* Allocate an empty table.  Fails with RL_ENOMEM. */
@@ -53,7 +55,7 @@ int rl_stats_new(rl_stats **out);
 /* Count one document: every term of `v` once.  Fails with RL_ENOMEM. */
 int rl_stats_add(rl_stats *s, const rl_vec *v);
 
-/* The rarity weight of `key`: sqrt(ln(1 + N / (df + 1))) with N documents, 1
+/* The rarity weight of `key`: ln(1 + N / (df + 1))^idf_power with N documents, 1
  * when the table is NULL or empty.  Cannot fail. */
 double rl_stats_idf(const rl_stats *s, uint64_t key);
 
