@@ -3,32 +3,41 @@
  * different documents, order-free and many-to-many, each scored by
  * similarity (similarity.c).
  *
- * Every paragraph and every sentence becomes a term vector weighted by
- * rarity across both documents (or across a corpus, when the caller passes
- * document frequencies).  Candidates come from an inverted index over the
- * old paragraphs, queried with each new paragraph and each of its
- * sentences; a candidate pair scores the better of its paragraph
- * similarity and its best sentence-to-sentence similarity, so one sentence
- * of a long paragraph can carry the match.  Pairs at or above the
- * threshold become links.
+ * Every sentence becomes a term vector and every paragraph the sum of its
+ * sentences', weighted by rarity across both documents (or across a
+ * corpus, when the caller passes document frequencies).  Candidates come
+ * from an inverted index over the old paragraphs, queried with each new
+ * paragraph and each of its sentences; a candidate pair scores the best of
+ * paragraph against paragraph and each sentence against the other
+ * paragraph, so one sentence of a long paragraph can carry the match.
+ * Pairs at or above the threshold become links.  The new paragraphs are
+ * shared out among a few threads; the index is read-only by then.
  */
 #include "align.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "lang.h"
 #include "similarity.h"
 
 /* The calibrated default of --min-similarity. */
-#define DEFAULT_MIN_SIMILARITY 0.42
+#define DEFAULT_MIN_SIMILARITY 0.40
 #define MIN_WORDS 3         /* content words of a passage worth linking */
-#define MAX_CANDIDATES 24   /* old paragraphs scored per new paragraph */
+#define PARA_CANDIDATES 12  /* old paragraphs scored per new paragraph */
+#define SENT_CANDIDATES 4   /* and per sentence of it */
 #define MIN_POSTINGS 64     /* terms in more old paragraphs than this, */
 #define MAX_DF_SHARE 0.05   /* and in more than this share, are not indexed */
+#define MAX_THREADS 4
+#define PARAS_PER_THREAD 500 /* fewer new paragraphs than this: one thread */
+#define MAX_MERGED 64       /* sentences summed into a paragraph vector */
 
 typedef struct unit {
 	rl_vec v;
-	uint32_t s0, n_sent; /* its sentences in the sentence array */
+	uint32_t s0, n_sent; /* its sentences in the sentence array; 0: the
+	                        paragraph is one sentence */
+	int linkable;        /* not a heading, enough content words */
 } unit;
 
 typedef struct side {
@@ -46,9 +55,21 @@ typedef struct work {
 	side a, b;
 	rl_paragraph *spans;
 	size_t spans_cap;
-	uint32_t *ids;
-	uint32_t *seen;      /* per old paragraph: last new paragraph + 1 */
+	rl_sim_index *ix;
+	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
+	double min_sim;
 } work;
+
+/* One thread's share: new paragraphs [j0, j1) and its own buffers. */
+typedef struct job {
+	const work *w;
+	uint32_t j0, j1;
+	rl_sim_cursor *cur;
+	uint32_t *ids, *cand;
+	uint32_t *seen;      /* per old paragraph: last new paragraph + 1 */
+	rl_alinks out;
+	int err;
+} job;
 
 static void work_free(work *w)
 {
@@ -60,8 +81,8 @@ static void work_free(work *w)
 	free(w->b.para);
 	free(w->b.sent);
 	free(w->spans);
-	free(w->ids);
-	free(w->seen);
+	rl_sim_index_free(w->ix);
+	free(w->old_vecs);
 }
 
 /* The language: the option, else detected from the old text, then the new
@@ -77,6 +98,36 @@ static const char *pick_lang(const char *lang, const rl_doc *a, const rl_doc *b)
 	return "none";
 }
 
+/* The vectors of paragraph i and its sentences. */
+static int build_unit(work *w, side *s, size_t i)
+{
+	const rl_doc *d = s->d;
+	unit *u = &s->para[i];
+	long ns = rl_doc_sentences(d, i, NULL, 0);
+	int err;
+
+	if (ns < 0)
+		return (int)ns;
+	if (rl_grow(&w->spans, &w->spans_cap, (size_t)ns + 1, sizeof(rl_paragraph)) < 0 ||
+	    rl_grow(&s->sent, &s->sent_cap, s->n_sent + (size_t)ns + 1, sizeof(rl_vec)) < 0)
+		return RL_ENOMEM;
+	if ((ns = rl_doc_sentences(d, i, w->spans, (size_t)ns)) < 0)
+		return (int)ns;
+	u->s0 = (uint32_t)s->n_sent;
+	u->n_sent = ns > 1 && ns <= MAX_MERGED ? (uint32_t)ns : 0;
+	for (uint32_t k = 0; k < u->n_sent; k++)
+		if ((err = rl_sim_vec(w->sim, &s->sent[s->n_sent++], &w->arena, d->data,
+		                      w->spans[k].start, w->spans[k].end)) < 0)
+			return err;
+	err = u->n_sent ? rl_vec_sum(&u->v, &w->arena, s->sent + u->s0, u->n_sent)
+	                : rl_sim_vec(w->sim, &u->v, &w->arena, d->data, d->paras[i].start,
+	                             d->paras[i].end);
+	if (err < 0)
+		return err;
+	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
+	return w->own ? rl_stats_add(w->own, &u->v) : 0;
+}
+
 static int build_side(work *w, side *s, const rl_doc *d)
 {
 	int err;
@@ -84,29 +135,9 @@ static int build_side(work *w, side *s, const rl_doc *d)
 	s->d = d;
 	if (!(s->para = rl_calloc(d->n_paras + 1, sizeof(unit))))
 		return RL_ENOMEM;
-	for (size_t i = 0; i < d->n_paras; i++) {
-		unit *u = &s->para[i];
-		long ns;
-
-		if ((err = rl_sim_vec(w->sim, &u->v, &w->arena, d->data, d->paras[i].start,
-		                      d->paras[i].end)) < 0)
+	for (size_t i = 0; i < d->n_paras; i++)
+		if ((err = build_unit(w, s, i)) < 0)
 			return err;
-		if (w->own && (err = rl_stats_add(w->own, &u->v)) < 0)
-			return err;
-		if ((ns = rl_doc_sentences(d, i, NULL, 0)) < 0)
-			return (int)ns;
-		if (rl_grow(&w->spans, &w->spans_cap, (size_t)ns + 1, sizeof(rl_paragraph)) < 0 ||
-		    rl_grow(&s->sent, &s->sent_cap, s->n_sent + (size_t)ns + 1, sizeof(rl_vec)) < 0)
-			return RL_ENOMEM;
-		if ((ns = rl_doc_sentences(d, i, w->spans, (size_t)ns)) < 0)
-			return (int)ns;
-		u->s0 = (uint32_t)s->n_sent;
-		u->n_sent = ns > 1 ? (uint32_t)ns : 0; /* one sentence: the paragraph */
-		for (uint32_t k = 0; k < u->n_sent; k++)
-			if ((err = rl_sim_vec(w->sim, &s->sent[s->n_sent++], &w->arena, d->data,
-			                      w->spans[k].start, w->spans[k].end)) < 0)
-				return err;
-	}
 	return 0;
 }
 
@@ -147,27 +178,124 @@ static double pair_score(const work *w, uint32_t i, uint32_t j)
 
 /* Candidates of new paragraph j: the index queried with the paragraph and
  * with each of its sentences, each old paragraph once. */
-static int candidates(work *w, rl_sim_index *ix, uint32_t j, uint32_t *out, size_t *n_out)
+static size_t candidates(job *jb, uint32_t j)
 {
-	const unit *y = &w->b.para[j];
+	const unit *y = &jb->w->b.para[j];
 	size_t n = 0;
 
 	for (uint32_t k = 0; k <= y->n_sent; k++) {
-		const rl_vec *q = k == 0 ? &y->v : &w->b.sent[y->s0 + k - 1];
-		long m = rl_sim_index_query(ix, q, w->ids, MAX_CANDIDATES);
+		const rl_vec *q = k == 0 ? &y->v : &jb->w->b.sent[y->s0 + k - 1];
+		size_t m = rl_sim_index_query(jb->cur, q, jb->ids,
+		                              k == 0 ? PARA_CANDIDATES : SENT_CANDIDATES);
 
-		if (m < 0)
-			return (int)m;
-		for (long c = 0; c < m; c++) {
-			uint32_t i = w->ids[c];
-			if (w->seen[i] == j + 1)
+		for (size_t c = 0; c < m; c++) {
+			uint32_t i = jb->ids[c];
+			if (jb->seen[i] == j + 1)
 				continue;
-			w->seen[i] = j + 1;
-			out[n++] = i;
+			jb->seen[i] = j + 1;
+			jb->cand[n++] = i;
 		}
 	}
-	*n_out = n;
+	return n;
+}
+
+static void *run_job(void *arg)
+{
+	job *jb = arg;
+	const work *w = jb->w;
+
+	for (uint32_t j = jb->j0; j < jb->j1 && !jb->err; j++) {
+		size_t n;
+
+		if (!w->b.para[j].linkable)
+			continue;
+		n = candidates(jb, j);
+		for (size_t c = 0; c < n && !jb->err; c++) {
+			uint32_t i = jb->cand[c];
+			double s;
+
+			if (!w->a.para[i].linkable)
+				continue;
+			s = pair_score(w, i, j);
+			if (s >= w->min_sim)
+				jb->err = rl_alinks_push(&jb->out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
+		}
+	}
+	return NULL;
+}
+
+static int job_init(job *jb, const work *w, uint32_t j0, uint32_t j1)
+{
+	size_t max_sent = 0;
+
+	memset(jb, 0, sizeof(*jb));
+	jb->w = w;
+	jb->j0 = j0;
+	jb->j1 = j1;
+	for (uint32_t j = j0; j < j1; j++)
+		if (w->b.para[j].n_sent > max_sent)
+			max_sent = w->b.para[j].n_sent;
+	if (rl_sim_cursor_new(&jb->cur, w->ix) < 0 ||
+	    !(jb->ids = rl_calloc(PARA_CANDIDATES + 1, sizeof(uint32_t))) ||
+	    !(jb->cand = rl_calloc(PARA_CANDIDATES + SENT_CANDIDATES * max_sent + 1,
+	                           sizeof(uint32_t))) ||
+	    !(jb->seen = rl_calloc(w->a.d->n_paras + 1, sizeof(uint32_t))))
+		return RL_ENOMEM;
 	return 0;
+}
+
+static void job_free(job *jb)
+{
+	rl_sim_cursor_free(jb->cur);
+	free(jb->ids);
+	free(jb->cand);
+	free(jb->seen);
+	rl_alinks_free(&jb->out);
+}
+
+static size_t thread_count(size_t n_new)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t t = n_new / PARAS_PER_THREAD;
+
+	if (cpus > 0 && t > (size_t)cpus)
+		t = (size_t)cpus;
+	return t < 1 ? 1 : t > MAX_THREADS ? MAX_THREADS : t;
+}
+
+/* Score every new paragraph's candidates, in a few threads, and append
+ * the links in order of the new paragraphs. */
+static int score_all(rl_alinks *out, const work *w)
+{
+	job jobs[MAX_THREADS];
+	pthread_t tid[MAX_THREADS];
+	uint8_t started[MAX_THREADS] = {0};
+	size_t nb = w->b.d->n_paras, nt = thread_count(nb);
+	int err = 0;
+
+	for (size_t t = 0; t < nt; t++)
+		if (job_init(&jobs[t], w, (uint32_t)(nb * t / nt), (uint32_t)(nb * (t + 1) / nt)) < 0)
+			err = RL_ENOMEM;
+	for (size_t t = 1; t < nt && !err; t++)
+		started[t] = pthread_create(&tid[t], NULL, run_job, &jobs[t]) == 0;
+	if (!err)
+		run_job(&jobs[0]); /* the calling thread takes the first share */
+	for (size_t t = 1; t < nt; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else if (!err)
+			run_job(&jobs[t]); /* no thread: do it here */
+	}
+	for (size_t t = 0; t < nt; t++) {
+		rl_alinks *l = &jobs[t].out;
+		if (!err && jobs[t].err)
+			err = jobs[t].err;
+		for (size_t k = 0; k < l->n && !err; k++)
+			err = rl_alinks_push(out, RL_LINK_RELATED, l->v[k].o0, l->v[k].o1, l->v[k].n0,
+			                     l->v[k].n1, l->v[k].similarity);
+		job_free(&jobs[t]);
+	}
+	return err;
 }
 
 /* Links by new paragraph, best first, then by old paragraph. */
@@ -182,75 +310,45 @@ static int cmp_by_new_then_score(const void *x, const void *y)
 	return (a->o0 > b->o0) - (a->o0 < b->o0);
 }
 
-int rl_align_related(rl_alinks *out, const rl_doc *a, const rl_doc *b, const rl_options *opts)
+/* Vectors, weights and the index over the old paragraphs. */
+static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *opts)
 {
-	work w;
-	rl_sim_index *ix = NULL;
-	rl_vec *old_vecs = NULL;
-	uint32_t *cand = NULL;
-	double min_sim = opts && opts->min_similarity >= 0 ? opts->min_similarity
-	                                                    : DEFAULT_MIN_SIMILARITY;
-	size_t max_df, mark = out->n;
+	size_t max_df;
 	int err;
 
-	memset(&w, 0, sizeof(w));
-	if ((err = rl_sim_new(&w.sim, pick_lang(opts ? opts->lang : NULL, a, b))) < 0)
-		goto done;
-	w.st = opts ? opts->stats : NULL;
-	if (!w.st) {
-		if ((err = rl_stats_new(&w.own)) < 0)
-			goto done;
-		w.st = w.own;
+	if ((err = rl_sim_new(&w->sim, pick_lang(opts ? opts->lang : NULL, a, b))) < 0)
+		return err;
+	w->st = opts ? opts->stats : NULL;
+	if (!w->st) {
+		if ((err = rl_stats_new(&w->own)) < 0)
+			return err;
+		w->st = w->own;
 	}
-	if ((err = build_side(&w, &w.a, a)) < 0 || (err = build_side(&w, &w.b, b)) < 0)
-		goto done;
-	weigh_side(&w.a, w.st);
-	weigh_side(&w.b, w.st);
-	err = RL_ENOMEM;
-	if (!(old_vecs = rl_calloc(a->n_paras + 1, sizeof(rl_vec))))
-		goto done;
+	if ((err = build_side(w, &w->a, a)) < 0 || (err = build_side(w, &w->b, b)) < 0)
+		return err;
+	weigh_side(&w->a, w->st);
+	weigh_side(&w->b, w->st);
+	if (!(w->old_vecs = rl_calloc(a->n_paras + 1, sizeof(rl_vec))))
+		return RL_ENOMEM;
 	for (size_t i = 0; i < a->n_paras; i++)
-		old_vecs[i] = w.a.para[i].v;
+		w->old_vecs[i] = w->a.para[i].v;
 	max_df = (size_t)(MAX_DF_SHARE * (double)a->n_paras);
 	if (max_df < MIN_POSTINGS)
 		max_df = MIN_POSTINGS;
-	if ((err = rl_sim_index_new(&ix, old_vecs, a->n_paras, max_df)) < 0)
-		goto done;
-	err = RL_ENOMEM;
-	if (!(w.ids = rl_calloc(MAX_CANDIDATES + 1, sizeof(uint32_t))) ||
-	    !(w.seen = rl_calloc(a->n_paras + 1, sizeof(uint32_t))))
-		goto done;
-	err = 0;
-	for (uint32_t j = 0; j < b->n_paras && !err; j++) {
-		size_t n = 0;
+	return rl_sim_index_new(&w->ix, w->old_vecs, a->n_paras, max_df);
+}
 
-		if ((b->paras[j].flags & RL_PARA_HEADING) || w.b.para[j].v.n_content < MIN_WORDS)
-			continue;
-		free(cand);
-		cand = rl_calloc(MAX_CANDIDATES * (w.b.para[j].n_sent + 1) + 1, sizeof(uint32_t));
-		if (!cand) {
-			err = RL_ENOMEM;
-			break;
-		}
-		if ((err = candidates(&w, ix, j, cand, &n)) < 0)
-			break;
-		for (size_t c = 0; c < n && !err; c++) {
-			uint32_t i = cand[c];
-			double s;
+int rl_align_related(rl_alinks *out, const rl_doc *a, const rl_doc *b, const rl_options *opts)
+{
+	work w;
+	size_t mark = out->n;
+	int err;
 
-			if ((a->paras[i].flags & RL_PARA_HEADING) || w.a.para[i].v.n_content < MIN_WORDS)
-				continue;
-			s = pair_score(&w, i, j);
-			if (s >= min_sim)
-				err = rl_alinks_push(out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
-		}
-	}
-	if (!err)
+	memset(&w, 0, sizeof(w));
+	w.min_sim = opts && opts->min_similarity >= 0 ? opts->min_similarity
+	                                              : DEFAULT_MIN_SIMILARITY;
+	if ((err = prepare(&w, a, b, opts)) == 0 && (err = score_all(out, &w)) == 0)
 		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_by_new_then_score);
-done:
-	free(cand);
-	free(old_vecs);
-	rl_sim_index_free(ix);
 	work_free(&w);
 	return err;
 }

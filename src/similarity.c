@@ -28,8 +28,8 @@
 #define NUM_SEED 0x6e756d626572ULL        /* number terms */
 #define BIGRAM_SEED 0x62696772616dULL     /* pairs of adjacent content words */
 
-#define GRAM_MIN 3       /* n-gram lengths, in code points */
-#define GRAM_MAX 4
+#define GRAM_MIN 4       /* n-gram lengths, in code points: 4-grams alone score */
+#define GRAM_MAX 4       /* as 3- and 4-grams on SICK-NL and cost half */
 
 /* Share of the word cosine in the score; the rest is the n-gram cosine.
  * Tuned on SICK-NL TRAIN (0.1 steps), as were the damped idf and the
@@ -81,13 +81,14 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 double rl_stats_idf(const rl_stats *s, uint64_t key)
 {
 	const uint32_t *c;
-	double df;
+	double df, idf;
 
 	if (!s || !s->n_docs)
 		return 1.0;
 	c = rl_map64_get(&s->df, key);
 	df = c ? *c : 0;
-	return pow(log(1.0 + (double)s->n_docs / (df + 1.0)), s->idf_power);
+	idf = log(1.0 + (double)s->n_docs / (df + 1.0));
+	return s->idf_power == 1.0 ? idf : s->idf_power == 0.5 ? sqrt(idf) : pow(idf, s->idf_power);
 }
 
 /* ---- the analyser ---------------------------------------------------------- */
@@ -134,6 +135,8 @@ struct rl_sim {
 	size_t parts_cap;
 	rl_buf fold;
 	uint64_t *wk, *gk;
+	uint64_t *tmp;
+	size_t tmp_cap;
 	uint64_t prev;      /* the previous content word's term, 0 after a break */
 	uint32_t n_content;
 	size_t wk_n, wk_cap, gk_n, gk_cap;
@@ -323,20 +326,48 @@ static long match_alias(const rl_sim *s, const part *parts, size_t i, size_t n, 
 	return -1;
 }
 
-static int cmp_u64(const void *x, const void *y)
+/* Sort n keys: LSD radix sort, a byte a pass, through `tmp` (n slots);
+ * insertion sort for a few. */
+static void sort_keys(uint64_t *k, uint64_t *tmp, size_t n)
 {
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	uint32_t count[256];
 
-	return (a > b) - (a < b);
+	if (n < 64) {
+		for (size_t i = 1; i < n; i++) {
+			uint64_t x = k[i];
+			size_t j = i;
+			while (j > 0 && k[j - 1] > x) {
+				k[j] = k[j - 1];
+				j--;
+			}
+			k[j] = x;
+		}
+		return;
+	}
+	for (int shift = 0; shift < 64; shift += 8) {
+		uint32_t sum = 0;
+
+		memset(count, 0, sizeof(count));
+		for (size_t i = 0; i < n; i++)
+			count[(k[i] >> shift) & 0xff]++;
+		for (size_t b = 0; b < 256; b++) {
+			uint32_t c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(k[i] >> shift) & 0xff]++] = k[i];
+		memcpy(k, tmp, n * sizeof(uint64_t));
+	}
 }
 
 /* Sort keys and write them as distinct terms with counts; returns the
- * number written. */
-static uint32_t count_terms(rl_term *out, uint64_t *k, size_t n)
+ * number written.  `tmp` has room for n keys. */
+static uint32_t count_terms(rl_term *out, uint64_t *k, uint64_t *tmp, size_t n)
 {
 	uint32_t m = 0;
 
-	qsort(k, n, sizeof(uint64_t), cmp_u64);
+	sort_keys(k, tmp, n);
 	for (size_t i = 0; i < n; i++) {
 		if (m && out[m - 1].key == k[i]) {
 			out[m - 1].w += 1;
@@ -384,9 +415,61 @@ int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t
 	if (!t)
 		return RL_ENOMEM;
 	out->v = t;
-	out->n_words = count_terms(t, s->wk, s->wk_n);
-	out->n_grams = count_terms(t + out->n_words, s->gk, s->gk_n);
+	if (rl_grow(&s->tmp, &s->tmp_cap, s->wk_n + s->gk_n + 1, sizeof(uint64_t)) < 0)
+		return RL_ENOMEM;
+	out->n_words = count_terms(t, s->wk, s->tmp, s->wk_n);
+	out->n_grams = count_terms(t + out->n_words, s->gk, s->tmp, s->gk_n);
 	out->n_content = s->n_content;
+	return 0;
+}
+
+/* Merge the sorted parts [off, off + len) of n vectors into out. */
+static uint32_t merge_parts(rl_term *out, const rl_vec *vecs, size_t n, int grams)
+{
+	uint32_t m = 0;
+	size_t pos[64] = {0};
+
+	for (;;) {
+		uint64_t best = UINT64_MAX;
+		int any = 0;
+
+		for (size_t k = 0; k < n; k++) {
+			const rl_term *t = vecs[k].v + (grams ? vecs[k].n_words : 0);
+			size_t len = grams ? vecs[k].n_grams : vecs[k].n_words;
+			if (pos[k] < len && (!any || t[pos[k]].key < best)) {
+				best = t[pos[k]].key;
+				any = 1;
+			}
+		}
+		if (!any)
+			return m;
+		out[m].key = best;
+		out[m].w = 0;
+		for (size_t k = 0; k < n; k++) {
+			const rl_term *t = vecs[k].v + (grams ? vecs[k].n_words : 0);
+			size_t len = grams ? vecs[k].n_grams : vecs[k].n_words;
+			if (pos[k] < len && t[pos[k]].key == best)
+				out[m].w += t[pos[k]++].w;
+		}
+		m++;
+	}
+}
+
+int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n)
+{
+	size_t total = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (n > 64)
+		return rl_error_set(RL_EINVALID, "rl_vec_sum: more than 64 vectors");
+	for (size_t k = 0; k < n; k++) {
+		total += (size_t)vecs[k].n_words + vecs[k].n_grams;
+		out->n_content += vecs[k].n_content;
+	}
+	if (!(out->v = rl_arena_alloc(arena, (total + 1) * sizeof(rl_term))))
+		return RL_ENOMEM;
+	out->n_words = merge_parts(out->v, vecs, n, 0);
+	out->n_grams = merge_parts(out->v + out->n_words, vecs, n, 1);
 	return 0;
 }
 
@@ -550,6 +633,7 @@ void rl_sim_free(rl_sim *s)
 	rl_buf_free(&s->fold);
 	free(s->wk);
 	free(s->gk);
+	free(s->tmp);
 	free(s);
 }
 
@@ -646,90 +730,74 @@ int rl_sim_pairs(rl_sim *s, double *scores, const char *data, const size_t *span
 /* ---- candidate index ------------------------------------------------------- */
 
 typedef struct posting {
-	uint64_t key;
 	uint32_t id;
-	uint8_t gram;
-	float w; /* weight / norm of its part */
+	float w; /* weight / norm of the word part */
 } posting;
 
 struct rl_sim_index {
+	rl_map64 lists;  /* key -> list number + 1 */
+	uint32_t *start; /* per list: first posting; start[n_lists] = total */
+	size_t n_lists;
 	posting *p;
-	size_t n;
-	rl_map64 first;  /* key -> index of its first posting + 1 */
-	uint32_t *len;   /* postings per key, at the first posting's index */
+	size_t max_df;
 	size_t n_vecs;
+};
+
+struct rl_sim_cursor {
+	const rl_sim_index *ix;
 	float *acc;      /* per vector: partial score */
 	uint32_t *touched;
 };
 
-static int cmp_posting(const void *x, const void *y)
-{
-	const posting *a = x, *b = y;
-
-	if (a->key != b->key)
-		return (a->key > b->key) - (a->key < b->key);
-	return (a->id > b->id) - (a->id < b->id);
-}
-
-static int add_postings(rl_sim_index *ix, size_t *cap, const rl_vec *v, uint32_t id)
-{
-	size_t n = (size_t)v->n_words + v->n_grams;
-
-	if (rl_grow(&ix->p, cap, ix->n + n + 1, sizeof(posting)) < 0)
-		return RL_ENOMEM;
-	for (size_t i = 0; i < n; i++) {
-		int gram = i >= v->n_words;
-		float norm = gram ? v->norm_grams : v->norm_words;
-		posting *p = &ix->p[ix->n++];
-
-		p->key = v->v[i].key;
-		p->id = id;
-		p->gram = (uint8_t)gram;
-		p->w = norm > 0 ? v->v[i].w / norm * (float)(gram ? 1 - WORD_SHARE : WORD_SHARE) : 0;
-	}
-	return 0;
-}
-
+/* Two passes over the word terms: count the postings of every key, then
+ * place them; no sort. */
 int rl_sim_index_new(rl_sim_index **out, const rl_vec *vecs, size_t n, size_t max_df)
 {
 	rl_sim_index *ix;
-	size_t cap = 0, w = 0;
+	size_t cap = 0, total = 0;
+	uint32_t *fill = NULL;
 	int err = RL_ENOMEM;
 
 	*out = NULL;
 	if (!(ix = rl_calloc(1, sizeof(*ix))))
 		return RL_ENOMEM;
 	ix->n_vecs = n;
+	ix->max_df = max_df;
 	for (size_t i = 0; i < n; i++)
-		if ((err = add_postings(ix, &cap, &vecs[i], (uint32_t)i)) < 0)
-			goto fail;
-	qsort(ix->p, ix->n, sizeof(posting), cmp_posting);
-	err = RL_ENOMEM;
-	if (!(ix->len = rl_calloc(ix->n + 1, sizeof(uint32_t))) ||
-	    !(ix->acc = rl_calloc(n + 1, sizeof(float))) ||
-	    !(ix->touched = rl_calloc(n + 1, sizeof(uint32_t))))
-		goto fail;
-	/* keep the lists no longer than max_df, compacted */
-	for (size_t i = 0; i < ix->n;) {
-		size_t j = i;
-		uint32_t *slot;
-
-		while (j < ix->n && ix->p[j].key == ix->p[i].key)
-			j++;
-		if (j - i <= max_df) {
-			if (!(slot = rl_map64_slot(&ix->first, ix->p[i].key)))
+		for (size_t t = 0; t < vecs[i].n_words; t++) {
+			uint32_t *slot = rl_map64_slot(&ix->lists, vecs[i].v[t].key);
+			if (!slot || (!*slot && rl_grow(&ix->start, &cap, ix->n_lists + 2,
+			                                sizeof(uint32_t)) < 0))
 				goto fail;
-			*slot = (uint32_t)w + 1;
-			ix->len[w] = (uint32_t)(j - i);
-			memmove(ix->p + w, ix->p + i, (j - i) * sizeof(posting));
-			w += j - i;
+			if (!*slot) {
+				*slot = (uint32_t)++ix->n_lists;
+				ix->start[*slot - 1] = 0;
+			}
+			ix->start[*slot - 1]++;
+			total++;
 		}
-		i = j;
+	if (!ix->start && !(ix->start = rl_calloc(1, sizeof(uint32_t))))
+		goto fail;
+	if (!(fill = rl_calloc(ix->n_lists + 1, sizeof(uint32_t))) ||
+	    !(ix->p = rl_calloc(total + 1, sizeof(posting))))
+		goto fail;
+	for (size_t l = 0, sum = 0; l <= ix->n_lists; l++) {
+		uint32_t c = l < ix->n_lists ? ix->start[l] : 0;
+		ix->start[l] = fill[l] = (uint32_t)sum;
+		sum += c;
 	}
-	ix->n = w;
+	for (size_t i = 0; i < n; i++)
+		for (size_t t = 0; t < vecs[i].n_words; t++) {
+			uint32_t l = *rl_map64_get(&ix->lists, vecs[i].v[t].key) - 1;
+			posting *p = &ix->p[fill[l]++];
+			p->id = (uint32_t)i;
+			p->w = vecs[i].norm_words > 0 ? vecs[i].v[t].w / vecs[i].norm_words : 0;
+		}
+	free(fill);
 	*out = ix;
 	return 0;
 fail:
+	free(fill);
 	rl_sim_index_free(ix);
 	return err;
 }
@@ -738,51 +806,84 @@ void rl_sim_index_free(rl_sim_index *ix)
 {
 	if (!ix)
 		return;
+	rl_map64_free(&ix->lists);
+	free(ix->start);
 	free(ix->p);
-	rl_map64_free(&ix->first);
-	free(ix->len);
-	free(ix->acc);
-	free(ix->touched);
 	free(ix);
 }
 
-static int cmp_by_acc(const void *x, const void *y, void *arg)
+int rl_sim_cursor_new(rl_sim_cursor **out, const rl_sim_index *ix)
 {
-	const float *acc = arg;
-	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+	rl_sim_cursor *c;
 
-	if (acc[i] != acc[j])
-		return acc[i] < acc[j] ? 1 : -1;
-	return (i > j) - (i < j);
+	*out = NULL;
+	if (!(c = rl_calloc(1, sizeof(*c))))
+		return RL_ENOMEM;
+	c->ix = ix;
+	if (!(c->acc = rl_calloc(ix->n_vecs + 1, sizeof(float))) ||
+	    !(c->touched = rl_calloc(ix->n_vecs + 1, sizeof(uint32_t)))) {
+		rl_sim_cursor_free(c);
+		return RL_ENOMEM;
+	}
+	*out = c;
+	return 0;
 }
 
-long rl_sim_index_query(rl_sim_index *ix, const rl_vec *q, uint32_t *ids, size_t k)
+void rl_sim_cursor_free(rl_sim_cursor *c)
 {
-	size_t nt = 0, n = (size_t)q->n_words + q->n_grams;
+	if (!c)
+		return;
+	free(c->acc);
+	free(c->touched);
+	free(c);
+}
 
-	for (size_t i = 0; i < n; i++) {
-		int gram = i >= q->n_words;
-		float norm = gram ? q->norm_grams : q->norm_words;
-		uint32_t *f = rl_map64_get(&ix->first, q->v[i].key);
-		float qw;
+/* Keep the k best of the touched vectors at the front, best first: a
+ * bounded insertion (k is small), then reset the accumulators. */
+static size_t select_best(float *acc, const uint32_t *touched, size_t nt, uint32_t *ids,
+                          size_t k)
+{
+	size_t n = 0;
 
-		if (!f || norm <= 0)
+	for (size_t t = 0; t < nt && k; t++) {
+		uint32_t id = touched[t];
+		float v = acc[id];
+		size_t at = n < k ? n : k;
+
+		if (n == k && !(v > acc[ids[k - 1]] || (v == acc[ids[k - 1]] && id < ids[k - 1])))
 			continue;
-		qw = q->v[i].w / norm;
-		for (size_t j = *f - 1, e = j + ix->len[*f - 1]; j < e; j++) {
+		while (at > 0 && (acc[ids[at - 1]] < v || (acc[ids[at - 1]] == v && ids[at - 1] > id))) {
+			if (at < k)
+				ids[at] = ids[at - 1];
+			at--;
+		}
+		if (at < k)
+			ids[at] = id;
+		if (n < k)
+			n++;
+	}
+	for (size_t t = 0; t < nt; t++)
+		acc[touched[t]] = 0;
+	return n;
+}
+
+size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size_t k)
+{
+	const rl_sim_index *ix = c->ix;
+	size_t nt = 0;
+
+	for (size_t i = 0; i < q->n_words && q->norm_words > 0; i++) {
+		uint32_t *l = rl_map64_get(&ix->lists, q->v[i].key);
+		float qw = q->v[i].w / q->norm_words;
+
+		if (!l || ix->start[*l] - ix->start[*l - 1] > ix->max_df)
+			continue;
+		for (size_t j = ix->start[*l - 1]; j < ix->start[*l]; j++) {
 			const posting *p = &ix->p[j];
-			if (p->gram != gram)
-				continue;
-			if (ix->acc[p->id] == 0)
-				ix->touched[nt++] = p->id;
-			ix->acc[p->id] += qw * p->w + 1e-9f;
+			if (c->acc[p->id] == 0)
+				c->touched[nt++] = p->id;
+			c->acc[p->id] += qw * p->w + 1e-9f;
 		}
 	}
-	qsort_r(ix->touched, nt, sizeof(uint32_t), cmp_by_acc, ix->acc);
-	for (size_t i = 0; i < nt; i++) {
-		if (i < k)
-			ids[i] = ix->touched[i];
-		ix->acc[ix->touched[i]] = 0;
-	}
-	return (long)(nt < k ? nt : k);
+	return select_best(c->acc, c->touched, nt, ids, k);
 }

@@ -80,6 +80,12 @@ const char *rl_sim_lang(const rl_sim *s);
 int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
                size_t end);
 
+/* The vector of the concatenation of passages: the raw counts of `n`
+ * unweighed vectors summed (the vector of a paragraph from those of its
+ * sentences, without analysing the text again).  Terms go to `arena`.
+ * Fails with RL_ENOMEM. */
+int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n);
+
 /* Turn raw counts into weights, (1 + ln count) * idf, and set the norms.
  * `stats` may be NULL (every idf 1).  Cannot fail. */
 void rl_vec_weigh(rl_vec *v, const rl_stats *stats);
@@ -104,19 +110,28 @@ int rl_sim_pairs(rl_sim *s, double *scores, const char *data, const size_t *span
 /* ---- candidate index --------------------------------------------------- */
 
 typedef struct rl_sim_index rl_sim_index;
+typedef struct rl_sim_cursor rl_sim_cursor;
 
-/* Index `n` weighed vectors (borrowed: they must outlive the index).
- * Terms found in more than `max_df` of them are left out: they are common,
- * weigh little and would make every query touch most vectors.  Fails with
- * RL_ENOMEM. */
+/* An inverted index over the word terms of `n` weighed vectors (borrowed:
+ * they must outlive the index).  Terms found in more than `max_df` of them
+ * are not looked up: they are common, weigh little and would make every
+ * query touch most vectors.  Read-only once built, so several threads can
+ * query it, each through its own cursor.  Fails with RL_ENOMEM. */
 int rl_sim_index_new(rl_sim_index **out, const rl_vec *vecs, size_t n, size_t max_df);
 
+/* Release an index.  NULL is a no-op. */
 void rl_sim_index_free(rl_sim_index *ix);
 
-/* The indexed vectors that share indexed terms with `q`, best first by
- * the score over those terms (a lower bound of rl_vec_score() up to the
- * terms left out): at most `k` ids into `ids`; returns how many.  Fails
- * with RL_ENOMEM (returned negative). */
-long rl_sim_index_query(rl_sim_index *ix, const rl_vec *q, uint32_t *ids, size_t k);
+/* Working memory for queries of `ix` (two arrays the size of the index).
+ * Fails with RL_ENOMEM. */
+int rl_sim_cursor_new(rl_sim_cursor **out, const rl_sim_index *ix);
+
+/* Release a cursor.  NULL is a no-op. */
+void rl_sim_cursor_free(rl_sim_cursor *c);
+
+/* The indexed vectors that share word terms with `q`, best first by the
+ * part of the word cosine those terms make up: at most `k` ids into `ids`;
+ * returns how many.  Cannot fail. */
+size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size_t k);
 
 #endif

@@ -89,10 +89,10 @@ static void test_similarity__ngrams_join_compounds(void **state)
 	assert_true(rl_vec_cos_grams(&a, &b) > 0.5);
 	assert_true(rl_vec_cos_grams(&c, &d) > 0.25);
 	assert_true(rl_vec_score(&c, &d) > rl_vec_score(&c, &e));
-	/* a word of n code points framed by '#' has (n+2-2) 3-grams and (n+2-3) 4-grams */
+	/* a word of n code points framed by '#' has n + 2 - 3 4-grams */
 	{
 		rl_vec g = vec(f, "kaas");
-		assert_int_equal(g.n_grams, 4 + 3);
+		assert_int_equal(g.n_grams, 3);
 		assert_int_equal(g.n_words, 1);
 	}
 }
@@ -207,8 +207,9 @@ static void test_similarity__index_finds_candidates(void **state)
 	rl_vec v[4], q;
 	rl_stats *st;
 	rl_sim_index *ix;
+	rl_sim_cursor *cur;
 	uint32_t ids[4];
-	long n;
+	size_t n;
 
 	assert_int_equal(rl_stats_new(&st), 0);
 	for (size_t i = 0; i < 4; i++) {
@@ -218,18 +219,49 @@ static void test_similarity__index_finds_candidates(void **state)
 	for (size_t i = 0; i < 4; i++)
 		rl_vec_weigh(&v[i], st);
 	assert_int_equal(rl_sim_index_new(&ix, v, 4, 3), 0);
+	assert_int_equal(rl_sim_cursor_new(&cur, ix), 0);
 	q = weighed(f, "De NATO blijft het fundament van de collectieve defensie.", st);
-	n = rl_sim_index_query(ix, &q, ids, 4);
+	n = rl_sim_index_query(cur, &q, ids, 4);
 	assert_true(n >= 1);
 	assert_int_equal(ids[0], 0);
 	q = weighed(f, "Hulp aan de Afghaanse bevolking in Kaboel", st);
-	n = rl_sim_index_query(ix, &q, ids, 1);
+	n = rl_sim_index_query(cur, &q, ids, 1);
 	assert_int_equal(n, 1);
 	assert_int_equal(ids[0], 2);
+	/* k = 0 asks for nothing and leaves the cursor clean */
+	assert_int_equal(rl_sim_index_query(cur, &q, ids, 0), 0);
 	q = weighed(f, "xyzzy", st);
-	assert_int_equal(rl_sim_index_query(ix, &q, ids, 4), 0);
+	assert_int_equal(rl_sim_index_query(cur, &q, ids, 4), 0);
+	rl_sim_cursor_free(cur);
+	rl_sim_index_free(ix);
+	/* terms in more vectors than max_df are not looked up */
+	assert_int_equal(rl_sim_index_new(&ix, v, 4, 0), 0);
+	assert_int_equal(rl_sim_cursor_new(&cur, ix), 0);
+	q = weighed(f, "De NATO blijft het fundament van de collectieve defensie.", st);
+	assert_int_equal(rl_sim_index_query(cur, &q, ids, 4), 0);
+	rl_sim_cursor_free(cur);
 	rl_sim_index_free(ix);
 	rl_stats_free(st);
+}
+
+static void test_similarity__sum_equals_whole(void **state)
+{
+	fx *f = *state;
+	const char *t = "Nederland steunt Oekraïne. De NAVO blijft de hoeksteen.";
+	rl_vec parts[2], sum, whole;
+	size_t dot = (size_t)(strchr(t, '.') - t) + 1;
+
+	assert_int_equal(rl_sim_vec(f->sim, &parts[0], &f->arena, t, 0, dot), 0);
+	assert_int_equal(rl_sim_vec(f->sim, &parts[1], &f->arena, t, dot, strlen(t)), 0);
+	assert_int_equal(rl_vec_sum(&sum, &f->arena, parts, 2), 0);
+	whole = vec(f, t);
+	assert_int_equal(sum.n_words, whole.n_words);
+	assert_int_equal(sum.n_grams, whole.n_grams);
+	assert_int_equal(sum.n_content, whole.n_content);
+	for (size_t i = 0; i < (size_t)whole.n_words + whole.n_grams; i++) {
+		assert_true(sum.v[i].key == whole.v[i].key);
+		assert_true(sum.v[i].w == whole.v[i].w);
+	}
 }
 
 static void test_similarity__unknown_language_fails(void **state)
@@ -256,6 +288,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_similarity__scores_in_range_and_ordered, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__pairs_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__index_finds_candidates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similarity__sum_equals_whole, setup, teardown),
 		cmocka_unit_test(test_similarity__unknown_language_fails),
 	};
 
