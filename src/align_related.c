@@ -37,14 +37,27 @@ typedef struct unit {
 	rl_vec v;
 	uint32_t s0, n_sent; /* its sentences in the sentence array; 0: the
 	                        paragraph is one sentence */
+	size_t m0;           /* its terms' sentence lists start at moff[m0] */
 	int linkable;        /* not a heading, enough content words */
 } unit;
+
+/* A term's weight in one sentence of its paragraph, and its place there. */
+typedef struct memb {
+	uint32_t sent;
+	uint32_t pos;
+	float w;
+} memb;
 
 typedef struct side {
 	const rl_doc *d;
 	unit *para;
 	rl_vec *sent;
 	size_t n_sent, sent_cap;
+	/* per paragraph term, the sentences that hold it: memb[moff[m] ..
+	 * moff[m + 1]), so one pass over two paragraphs scores all their
+	 * sentences too */
+	size_t *moff;
+	memb *memb;
 } side;
 
 typedef struct work {
@@ -78,8 +91,12 @@ static void work_free(work *w)
 	rl_stats_free(w->own);
 	free(w->a.para);
 	free(w->a.sent);
+	free(w->a.moff);
+	free(w->a.memb);
 	free(w->b.para);
 	free(w->b.sent);
+	free(w->b.moff);
+	free(w->b.memb);
 	free(w->spans);
 	rl_sim_index_free(w->ix);
 	free(w->old_vecs);
@@ -141,39 +158,137 @@ static int build_side(work *w, side *s, const rl_doc *d)
 	return 0;
 }
 
+/* Weights for every paragraph and sentence: one rarity look-up per
+ * paragraph term, handed to its sentences through their lists. */
 static void weigh_side(side *s, const rl_stats *st)
 {
-	for (size_t i = 0; i < s->d->n_paras; i++)
-		rl_vec_weigh(&s->para[i].v, st);
-	for (size_t k = 0; k < s->n_sent; k++)
-		rl_vec_weigh(&s->sent[k], st);
+	for (size_t i = 0; i < s->d->n_paras; i++) {
+		unit *u = &s->para[i];
+		const size_t *mo = s->moff + u->m0;
+
+		for (size_t t = 0; t < (size_t)u->v.n_words + u->v.n_grams; t++) {
+			double idf = rl_stats_idf(st, u->v.v[t].key);
+
+			u->v.v[t].w = rl_term_weight(u->v.v[t].w, idf);
+			for (size_t m = mo[t]; m < mo[t + 1]; m++) {
+				memb *mb = &s->memb[m];
+				rl_term *q = &s->sent[u->s0 + mb->sent].v[mb->pos];
+				q->w = mb->w = rl_term_weight(mb->w, idf);
+			}
+		}
+		rl_vec_set_norms(&u->v);
+		for (uint32_t k = 0; k < u->n_sent; k++)
+			rl_vec_set_norms(&s->sent[u->s0 + k]);
+	}
 }
 
-/* The best score of one paragraph against the sentences of another. */
-static double best_sentence(const rl_vec *para, const rl_vec *sent, size_t n)
+/* Total terms of the paragraphs, and the sentence lists of their terms:
+ * every sentence's terms are found in its paragraph's (the paragraph
+ * vector is their sum) by a merge. */
+static int build_membership(side *s)
 {
-	double best = 0;
+	size_t total = 0, n_memb = 0;
 
-	for (size_t k = 0; k < n; k++) {
-		double s = sent[k].n_content >= MIN_WORDS ? rl_vec_score(para, &sent[k]) : 0;
-		if (s > best)
-			best = s;
+	for (size_t i = 0; i < s->d->n_paras; i++) {
+		s->para[i].m0 = total;
+		total += (size_t)s->para[i].v.n_words + s->para[i].v.n_grams + 1;
+		for (uint32_t k = 0; k < s->para[i].n_sent; k++)
+			n_memb += (size_t)s->sent[s->para[i].s0 + k].n_words +
+			          s->sent[s->para[i].s0 + k].n_grams;
 	}
-	return best;
+	if (!(s->moff = rl_calloc(total + 1, sizeof(size_t))) ||
+	    !(s->memb = rl_calloc(n_memb + 1, sizeof(memb))))
+		return RL_ENOMEM;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < s->d->n_paras; i++) {
+			const unit *u = &s->para[i];
+			size_t nt = (size_t)u->v.n_words + u->v.n_grams;
+
+			for (uint32_t k = 0; k < u->n_sent; k++) {
+				const rl_vec *q = &s->sent[u->s0 + k];
+				size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
+
+				for (size_t e = 0; e < nq; e++) {
+					/* words then grams, each sorted: restart at the grams */
+					if (e == q->n_words)
+						t = u->v.n_words;
+					while (t < nt && u->v.v[t].key != q->v[e].key)
+						t++;
+					if (t == nt)
+						return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
+					if (pass == 0) {
+						s->moff[u->m0 + t + 1]++;
+					} else {
+						memb *m = &s->memb[s->moff[u->m0 + t]++];
+						m->sent = k;
+						m->pos = (uint32_t)e;
+						m->w = q->v[e].w;
+					}
+				}
+			}
+		}
+		if (pass == 0) /* counts to starts */
+			for (size_t m = 1; m <= total; m++)
+				s->moff[m] += s->moff[m - 1];
+		else /* the fill moved every start to the next one's: shift back */
+			for (size_t m = total; m > 0; m--)
+				s->moff[m] = s->moff[m - 1];
+	}
+	s->moff[0] = 0;
+	return 0;
+}
+
+/* Dot products of one part (words or grams) of two paragraphs, and of
+ * each paragraph with each sentence of the other, in one merge. */
+static void merge_dots(const rl_term *x, size_t nx, const size_t *xm, const memb *xmb,
+                       const rl_term *y, size_t ny, const size_t *ym, const memb *ymb,
+                       double *p, double *s, double *t)
+{
+	size_t i = 0, j = 0;
+
+	while (i < nx && j < ny) {
+		uint64_t a = x[i].key, b = y[j].key;
+
+		if (a == b) {
+			*p += (double)x[i].w * y[j].w;
+			for (size_t m = ym[j]; m < ym[j + 1]; m++)
+				s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
+			for (size_t m = xm[i]; m < xm[i + 1]; m++)
+				t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
+		}
+		i += a <= b;
+		j += b <= a;
+	}
 }
 
 /* The similarity of old paragraph i and new paragraph j: the best of the
  * two paragraphs, each new sentence against the old paragraph and each old
  * sentence against the new paragraph, so that one sentence restating a
- * passage is not drowned by the rest of its paragraph. */
+ * passage is not drowned by the rest of its paragraph.  Sentences of fewer
+ * than MIN_WORDS content words do not take part. */
 static double pair_score(const work *w, uint32_t i, uint32_t j)
 {
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
-	double p = rl_vec_score(&x->v, &y->v);
-	double s = best_sentence(&x->v, w->b.sent + y->s0, y->n_sent);
-	double t = best_sentence(&y->v, w->a.sent + x->s0, x->n_sent);
+	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
+	double pw = 0, pg = 0, sw[MAX_MERGED] = {0}, sg[MAX_MERGED] = {0};
+	double tw[MAX_MERGED] = {0}, tg[MAX_MERGED] = {0}, best;
 
-	return p > s ? (p > t ? p : t) : (s > t ? s : t);
+	merge_dots(x->v.v, x->v.n_words, xm, w->a.memb, y->v.v, y->v.n_words, ym, w->b.memb, &pw,
+	           sw, tw);
+	merge_dots(x->v.v + x->v.n_words, x->v.n_grams, xm + x->v.n_words, w->a.memb,
+	           y->v.v + y->v.n_words, y->v.n_grams, ym + y->v.n_words, w->b.memb, &pg, sg, tg);
+	best = rl_vec_score_dots(pw, pg, &x->v, &y->v);
+	for (uint32_t k = 0; k < y->n_sent; k++) {
+		const rl_vec *q = &w->b.sent[y->s0 + k];
+		double v = q->n_content >= MIN_WORDS ? rl_vec_score_dots(sw[k], sg[k], &x->v, q) : 0;
+		best = v > best ? v : best;
+	}
+	for (uint32_t k = 0; k < x->n_sent; k++) {
+		const rl_vec *q = &w->a.sent[x->s0 + k];
+		double v = q->n_content >= MIN_WORDS ? rl_vec_score_dots(tw[k], tg[k], q, &y->v) : 0;
+		best = v > best ? v : best;
+	}
+	return best;
 }
 
 /* Candidates of new paragraph j: the index queried with the paragraph and
@@ -325,6 +440,8 @@ static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *
 		w->st = w->own;
 	}
 	if ((err = build_side(w, &w->a, a)) < 0 || (err = build_side(w, &w->b, b)) < 0)
+		return err;
+	if ((err = build_membership(&w->a)) < 0 || (err = build_membership(&w->b)) < 0)
 		return err;
 	weigh_side(&w->a, w->st);
 	weigh_side(&w->b, w->st);

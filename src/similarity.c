@@ -56,12 +56,45 @@ int rl_stats_new(rl_stats **out)
 	return 0;
 }
 
+void rl_stats_clear(rl_stats *s)
+{
+	free(s->slots);
+	s->slots = NULL;
+	s->mask = s->n = 0;
+}
+
 void rl_stats_free(rl_stats *s)
 {
 	if (!s)
 		return;
-	rl_map64_free(&s->df);
+	rl_stats_clear(s);
 	free(s);
+}
+
+static size_t df_home(uint64_t key, size_t mask)
+{
+	return (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 17) & mask;
+}
+
+static int df_grow(rl_stats *s)
+{
+	size_t cap = s->mask ? 2 * (s->mask + 1) : 1024;
+	rl_df_slot *v = rl_calloc(cap, sizeof(rl_df_slot));
+
+	if (!v)
+		return RL_ENOMEM;
+	for (size_t i = 0; s->mask && i <= s->mask; i++) {
+		size_t h;
+		if (!s->slots[i].key)
+			continue;
+		for (h = df_home(s->slots[i].key, cap - 1); v[h].key; h = (h + 1) & (cap - 1))
+			;
+		v[h] = s->slots[i];
+	}
+	free(s->slots);
+	s->slots = v;
+	s->mask = cap - 1;
+	return 0;
 }
 
 int rl_stats_add(rl_stats *s, const rl_vec *v)
@@ -69,10 +102,19 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 	size_t n = (size_t)v->n_words + v->n_grams;
 
 	for (size_t i = 0; i < n; i++) {
-		uint32_t *c = rl_map64_slot(&s->df, v->v[i].key);
-		if (!c)
+		uint64_t key = v->v[i].key ? v->v[i].key : 1;
+		size_t h;
+
+		if (2 * (s->n + 1) > s->mask && df_grow(s) < 0)
 			return RL_ENOMEM;
-		(*c)++;
+		for (h = df_home(key, s->mask); s->slots[h].key && s->slots[h].key != key;
+		     h = (h + 1) & s->mask)
+			;
+		if (!s->slots[h].key) {
+			s->slots[h].key = key;
+			s->n++;
+		}
+		s->slots[h].df++;
 	}
 	s->n_docs++;
 	return 0;
@@ -80,13 +122,16 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 
 double rl_stats_idf(const rl_stats *s, uint64_t key)
 {
-	const uint32_t *c;
-	double df, idf;
+	double df = 0, idf;
 
 	if (!s || !s->n_docs)
 		return 1.0;
-	c = rl_map64_get(&s->df, key);
-	df = c ? *c : 0;
+	key = key ? key : 1;
+	for (size_t h = df_home(key, s->mask); s->mask && s->slots[h].key; h = (h + 1) & s->mask)
+		if (s->slots[h].key == key) {
+			df = s->slots[h].df;
+			break;
+		}
 	idf = log(1.0 + (double)s->n_docs / (df + 1.0));
 	return s->idf_power == 1.0 ? idf : s->idf_power == 0.5 ? sqrt(idf) : pow(idf, s->idf_power);
 }
@@ -644,39 +689,46 @@ const char *rl_sim_lang(const rl_sim *s)
 
 /* ---- weights and scores ------------------------------------------------------ */
 
-static float weigh_part(rl_term *t, size_t n, const rl_stats *st)
+float rl_term_weight(float count, double idf)
+{
+	return (float)((count == 1 ? 1.0 : 1.0 + log(count)) * idf);
+}
+
+static float norm_part(const rl_term *t, size_t n)
 {
 	double sq = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		double w = (1.0 + log(t[i].w)) * rl_stats_idf(st, t[i].key);
-		t[i].w = (float)w;
-		sq += w * w;
-	}
+	for (size_t i = 0; i < n; i++)
+		sq += (double)t[i].w * t[i].w;
 	return (float)sqrt(sq);
+}
+
+void rl_vec_set_norms(rl_vec *v)
+{
+	v->norm_words = norm_part(v->v, v->n_words);
+	v->norm_grams = norm_part(v->v + v->n_words, v->n_grams);
 }
 
 void rl_vec_weigh(rl_vec *v, const rl_stats *st)
 {
-	v->norm_words = weigh_part(v->v, v->n_words, st);
-	v->norm_grams = weigh_part(v->v + v->n_words, v->n_grams, st);
+	for (size_t i = 0; i < (size_t)v->n_words + v->n_grams; i++)
+		v->v[i].w = rl_term_weight(v->v[i].w, rl_stats_idf(st, v->v[i].key));
+	rl_vec_set_norms(v);
 }
 
+/* Sum of products over the keys both sorted parts hold: a merge whose
+ * steps do not branch on the comparison (it is unpredictable). */
 static double dot(const rl_term *x, size_t nx, const rl_term *y, size_t ny)
 {
 	size_t i = 0, j = 0;
 	double s = 0;
 
 	while (i < nx && j < ny) {
-		if (x[i].key < y[j].key) {
-			i++;
-		} else if (x[i].key > y[j].key) {
-			j++;
-		} else {
-			s += (double)x[i].w * y[j].w;
-			i++;
-			j++;
-		}
+		uint64_t a = x[i].key, b = y[j].key;
+
+		s += a == b ? (double)x[i].w * y[j].w : 0.0;
+		i += a <= b;
+		j += b <= a;
 	}
 	return s;
 }
@@ -702,6 +754,19 @@ double rl_vec_cos_grams(const rl_vec *a, const rl_vec *b)
 	return d > 1 ? 1 : d;
 }
 
+double rl_vec_score_dots(double dot_words, double dot_grams, const rl_vec *a, const rl_vec *b)
+{
+	double cw = 0, cg = 0;
+
+	if (a->norm_words > 0 && b->norm_words > 0)
+		cw = dot_words / ((double)a->norm_words * b->norm_words);
+	if (a->norm_grams > 0 && b->norm_grams > 0)
+		cg = dot_grams / ((double)a->norm_grams * b->norm_grams);
+	cw = cw > 1 ? 1 : cw;
+	cg = cg > 1 ? 1 : cg;
+	return sqrt(WORD_SHARE * cw + (1 - WORD_SHARE) * cg);
+}
+
 double rl_vec_score(const rl_vec *a, const rl_vec *b)
 {
 	return sqrt(WORD_SHARE * rl_vec_cos_words(a, b) + (1 - WORD_SHARE) * rl_vec_cos_grams(a, b));
@@ -710,7 +775,7 @@ double rl_vec_score(const rl_vec *a, const rl_vec *b)
 int rl_sim_pairs(rl_sim *s, double *scores, const char *data, const size_t *spans, size_t n)
 {
 	rl_arena arena = RL_ARENA_INIT;
-	rl_stats st = {RL_MAP64_INIT, 0, BATCH_IDF_POWER};
+	rl_stats st = RL_STATS_INIT(BATCH_IDF_POWER);
 	rl_vec *v = rl_calloc(2 * n + 1, sizeof(rl_vec));
 	int err = v ? 0 : RL_ENOMEM;
 
@@ -722,7 +787,7 @@ int rl_sim_pairs(rl_sim *s, double *scores, const char *data, const size_t *span
 	for (size_t k = 0; k < n && !err; k++)
 		scores[k] = rl_vec_score(&v[2 * k], &v[2 * k + 1]);
 	free(v);
-	rl_map64_free(&st.df);
+	rl_stats_clear(&st);
 	rl_arena_free(&arena);
 	return err;
 }

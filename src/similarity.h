@@ -43,17 +43,28 @@ typedef struct rl_vec {
 /* A document-frequency table: how many documents (paragraphs, sentences)
  * contain each term.  Filled from the texts being compared or from a whole
  * corpus; rl_vec_weigh() reads it. */
+typedef struct rl_df_slot {
+	uint64_t key; /* 0: empty (a key of 0 is stored as 1) */
+	uint32_t df;
+} rl_df_slot;
+
 struct rl_stats {
-	rl_map64 df;
+	rl_df_slot *slots; /* open addressing, key and count side by side */
+	size_t mask, n;    /* capacity - 1 (a power of two; 0: none), keys */
 	size_t n_docs;
-	double idf_power; /* idf is raised to this power; 1 from rl_stats_new() */
+	double idf_power;  /* idf is raised to this power; 1 from rl_stats_new() */
 };
+
+#define RL_STATS_INIT(power) {NULL, 0, 0, 0, (power)}
 
 /* Allocate an empty table.  Fails with RL_ENOMEM. */
 int rl_stats_new(rl_stats **out);
 
 /* Count one document: every term of `v` once.  Fails with RL_ENOMEM. */
 int rl_stats_add(rl_stats *s, const rl_vec *v);
+
+/* Release the table's memory, not the table (for one on the stack). */
+void rl_stats_clear(rl_stats *s);
 
 /* The rarity weight of `key`: ln(1 + N / (df + 1))^idf_power with N documents, 1
  * when the table is NULL or empty.  Cannot fail. */
@@ -90,6 +101,14 @@ int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n);
  * `stats` may be NULL (every idf 1).  Cannot fail. */
 void rl_vec_weigh(rl_vec *v, const rl_stats *stats);
 
+/* The weight of a term found `count` times with rarity `idf`, as
+ * rl_vec_weigh() gives it.  Cannot fail. */
+float rl_term_weight(float count, double idf);
+
+/* Set the norms of a vector whose weights were set term by term.  Cannot
+ * fail. */
+void rl_vec_set_norms(rl_vec *v);
+
 /* Cosines of the word parts and the n-gram parts of two weighed vectors.
  * Cannot fail. */
 double rl_vec_cos_words(const rl_vec *a, const rl_vec *b);
@@ -99,6 +118,11 @@ double rl_vec_cos_grams(const rl_vec *a, const rl_vec *b);
  * cosines that `redline similarity` reports and related mode thresholds.
  * Cannot fail. */
 double rl_vec_score(const rl_vec *a, const rl_vec *b);
+
+/* The same score from the dot products of the two parts and the norms of
+ * both vectors, for callers that compute several dot products in one pass.
+ * Cannot fail. */
+double rl_vec_score_dots(double dot_words, double dot_grams, const rl_vec *a, const rl_vec *b);
 
 /* Score `n` pairs of passages of `data` (valid UTF-8): pair k is
  * data[spans[4k]..spans[4k+1]) against data[spans[4k+2]..spans[4k+3]).
