@@ -48,8 +48,17 @@ typedef struct memb {
 	float w;
 } memb;
 
+/* One document's vectors, built by its own analyser into its own arena, so
+ * the two sides can be built at the same time. */
 typedef struct side {
 	const rl_doc *d;
+	rl_sim *sim;
+	rl_arena arena;
+	rl_stats *df;        /* its paragraphs' document frequencies, or NULL */
+	rl_paragraph *spans;
+	size_t spans_cap;
+	const rl_stats *st;  /* the rarity the weights come from */
+	int err;
 	unit *para;
 	rl_vec *sent;
 	size_t n_sent, sent_cap;
@@ -61,13 +70,7 @@ typedef struct side {
 } side;
 
 typedef struct work {
-	rl_sim *sim;
-	rl_arena arena;
-	rl_stats *own;       /* document frequencies when the caller gave none */
-	const rl_stats *st;
 	side a, b;
-	rl_paragraph *spans;
-	size_t spans_cap;
 	rl_sim_index *ix;
 	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
 	double min_sim;
@@ -84,20 +87,22 @@ typedef struct job {
 	int err;
 } job;
 
+static void side_free(side *s)
+{
+	rl_sim_free(s->sim);
+	rl_arena_free(&s->arena);
+	rl_stats_free(s->df);
+	free(s->spans);
+	free(s->para);
+	free(s->sent);
+	free(s->moff);
+	free(s->memb);
+}
+
 static void work_free(work *w)
 {
-	rl_sim_free(w->sim);
-	rl_arena_free(&w->arena);
-	rl_stats_free(w->own);
-	free(w->a.para);
-	free(w->a.sent);
-	free(w->a.moff);
-	free(w->a.memb);
-	free(w->b.para);
-	free(w->b.sent);
-	free(w->b.moff);
-	free(w->b.memb);
-	free(w->spans);
+	side_free(&w->a);
+	side_free(&w->b);
 	rl_sim_index_free(w->ix);
 	free(w->old_vecs);
 }
@@ -116,7 +121,7 @@ static const char *pick_lang(const char *lang, const rl_doc *a, const rl_doc *b)
 }
 
 /* The vectors of paragraph i and its sentences. */
-static int build_unit(work *w, side *s, size_t i)
+static int build_unit(side *s, size_t i)
 {
 	const rl_doc *d = s->d;
 	unit *u = &s->para[i];
@@ -125,37 +130,24 @@ static int build_unit(work *w, side *s, size_t i)
 
 	if (ns < 0)
 		return (int)ns;
-	if (rl_grow(&w->spans, &w->spans_cap, (size_t)ns + 1, sizeof(rl_paragraph)) < 0 ||
+	if (rl_grow(&s->spans, &s->spans_cap, (size_t)ns + 1, sizeof(rl_paragraph)) < 0 ||
 	    rl_grow(&s->sent, &s->sent_cap, s->n_sent + (size_t)ns + 1, sizeof(rl_vec)) < 0)
 		return RL_ENOMEM;
-	if ((ns = rl_doc_sentences(d, i, w->spans, (size_t)ns)) < 0)
+	if ((ns = rl_doc_sentences(d, i, s->spans, (size_t)ns)) < 0)
 		return (int)ns;
 	u->s0 = (uint32_t)s->n_sent;
 	u->n_sent = ns > 1 && ns <= MAX_MERGED ? (uint32_t)ns : 0;
 	for (uint32_t k = 0; k < u->n_sent; k++)
-		if ((err = rl_sim_vec(w->sim, &s->sent[s->n_sent++], &w->arena, d->data,
-		                      w->spans[k].start, w->spans[k].end)) < 0)
+		if ((err = rl_sim_vec(s->sim, &s->sent[s->n_sent++], &s->arena, d->data,
+		                      s->spans[k].start, s->spans[k].end)) < 0)
 			return err;
-	err = u->n_sent ? rl_vec_sum(&u->v, &w->arena, s->sent + u->s0, u->n_sent)
-	                : rl_sim_vec(w->sim, &u->v, &w->arena, d->data, d->paras[i].start,
+	err = u->n_sent ? rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent)
+	                : rl_sim_vec(s->sim, &u->v, &s->arena, d->data, d->paras[i].start,
 	                             d->paras[i].end);
 	if (err < 0)
 		return err;
 	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
-	return w->own ? rl_stats_add(w->own, &u->v) : 0;
-}
-
-static int build_side(work *w, side *s, const rl_doc *d)
-{
-	int err;
-
-	s->d = d;
-	if (!(s->para = rl_calloc(d->n_paras + 1, sizeof(unit))))
-		return RL_ENOMEM;
-	for (size_t i = 0; i < d->n_paras; i++)
-		if ((err = build_unit(w, s, i)) < 0)
-			return err;
-	return 0;
+	return s->df ? rl_stats_add(s->df, &u->v) : 0;
 }
 
 /* Weights for every paragraph and sentence: one rarity look-up per
@@ -236,6 +228,47 @@ static int build_membership(side *s)
 	}
 	s->moff[0] = 0;
 	return 0;
+}
+
+/* Phase one of a side, run in a thread of its own: vectors, their
+ * document frequencies, and the sentence lists. */
+static void *build_side(void *arg)
+{
+	side *s = arg;
+
+	if (!(s->para = rl_calloc(s->d->n_paras + 1, sizeof(unit)))) {
+		s->err = RL_ENOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
+		s->err = build_unit(s, i);
+	if (!s->err)
+		s->err = build_membership(s);
+	return NULL;
+}
+
+/* Phase two: the weights, once the document frequencies are known. */
+static void *weigh_thread(void *arg)
+{
+	side *s = arg;
+
+	weigh_side(s, s->st);
+	return NULL;
+}
+
+/* Run f on both sides: the new side in a thread, the old one here (both
+ * here if no thread can be had). */
+static void both_sides(void *(*f)(void *), work *w)
+{
+	pthread_t t;
+	int started = w->b.d->n_paras >= PARAS_PER_THREAD &&
+	              pthread_create(&t, NULL, f, &w->b) == 0;
+
+	f(&w->a);
+	if (started)
+		pthread_join(t, NULL);
+	else
+		f(&w->b);
 }
 
 /* Dot products of one part (words or grams) of two paragraphs, and of
@@ -428,23 +461,25 @@ static int cmp_by_new_then_score(const void *x, const void *y)
 /* Vectors, weights and the index over the old paragraphs. */
 static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *opts)
 {
+	const char *lang = pick_lang(opts ? opts->lang : NULL, a, b);
+	const rl_stats *given = opts ? opts->stats : NULL;
 	size_t max_df;
 	int err;
 
-	if ((err = rl_sim_new(&w->sim, pick_lang(opts ? opts->lang : NULL, a, b))) < 0)
+	w->a.d = a;
+	w->b.d = b;
+	if ((err = rl_sim_new(&w->a.sim, lang)) < 0 || (err = rl_sim_new(&w->b.sim, lang)) < 0)
 		return err;
-	w->st = opts ? opts->stats : NULL;
-	if (!w->st) {
-		if ((err = rl_stats_new(&w->own)) < 0)
-			return err;
-		w->st = w->own;
-	}
-	if ((err = build_side(w, &w->a, a)) < 0 || (err = build_side(w, &w->b, b)) < 0)
+	if (!given && ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0))
 		return err;
-	if ((err = build_membership(&w->a)) < 0 || (err = build_membership(&w->b)) < 0)
+	both_sides(build_side, w);
+	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
 		return err;
-	weigh_side(&w->a, w->st);
-	weigh_side(&w->b, w->st);
+	/* rarity across both documents, unless the caller has its own */
+	if (!given && (err = rl_stats_merge(w->a.df, w->b.df)) < 0)
+		return err;
+	w->a.st = w->b.st = given ? given : w->a.df;
+	both_sides(weigh_thread, w);
 	if (!(w->old_vecs = rl_calloc(a->n_paras + 1, sizeof(rl_vec))))
 		return RL_ENOMEM;
 	for (size_t i = 0; i < a->n_paras; i++)

@@ -199,7 +199,8 @@ struct rl_lang {
 	char code[8];
 	struct sb_stemmer *stemmer;
 	rl_set64 stopwords;
-	rl_set64 words;   /* word list for splitting compounds; empty: none */
+	const rl_set64 *words; /* word list for splitting compounds (shared,
+	                          loaded once per language); NULL: none */
 };
 
 /* Languages that write compounds as one word. */
@@ -229,22 +230,57 @@ static int load_words(rl_set64 *set, const char *path)
 	return err < 0 ? err : 1;
 }
 
-static int load_compound_words(rl_lang *l)
+/* Word lists are large (the Dutch one has 180,000 words): each language's
+ * is loaded once, on first use, and shared by every profile, read-only. */
+static struct {
+	char code[8];
+	rl_set64 set;
+} word_lists[8];
+static size_t n_word_lists;
+static pthread_mutex_t word_lists_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int load_word_list(rl_set64 *set, const char *code)
 {
 	char path[PATH_MAX];
-	int r;
+	int r = 0;
 
-	for (const char *const *c = compounding; *c; c++) {
-		if (strcmp(*c, l->code))
-			continue;
-		if (snprintf(path, sizeof(path), "%s/lang/%s/words.txt", rl_lang_datadir(), l->code) <
-		        (int)sizeof(path) &&
-		    (r = load_words(&l->words, path)) != 0)
-			return r < 0 ? r : 0;
-		snprintf(path, sizeof(path), "/usr/share/hunspell/%s.dic", l->code);
-		return (r = load_words(&l->words, path)) < 0 ? r : 0;
+	if (snprintf(path, sizeof(path), "%s/lang/%s/words.txt", rl_lang_datadir(), code) <
+	    (int)sizeof(path))
+		r = load_words(set, path);
+	if (r == 0) {
+		snprintf(path, sizeof(path), "/usr/share/hunspell/%s.dic", code);
+		r = load_words(set, path);
 	}
-	return 0;
+	return r < 0 ? r : 0;
+}
+
+static int load_compound_words(rl_lang *l)
+{
+	const char *const *c;
+	size_t k;
+	int err = 0;
+
+	for (c = compounding; *c && strcmp(*c, l->code); c++)
+		;
+	if (!*c)
+		return 0;
+	pthread_mutex_lock(&word_lists_lock);
+	for (k = 0; k < n_word_lists && strcmp(word_lists[k].code, l->code); k++)
+		;
+	if (k == n_word_lists && k < sizeof(word_lists) / sizeof(word_lists[0])) {
+		rl_set64 set = RL_SET64_INIT;
+		if ((err = load_word_list(&set, l->code)) < 0) {
+			rl_set64_free(&set);
+		} else {
+			snprintf(word_lists[k].code, sizeof(word_lists[k].code), "%s", l->code);
+			word_lists[k].set = set;
+			n_word_lists++;
+		}
+	}
+	if (k < n_word_lists && word_lists[k].set.n)
+		l->words = &word_lists[k].set;
+	pthread_mutex_unlock(&word_lists_lock);
+	return err;
 }
 
 static int find_snowball(const char *name)
@@ -301,7 +337,6 @@ void rl_lang_free(rl_lang *l)
 		return;
 	sb_stemmer_delete(l->stemmer);
 	rl_set64_free(&l->stopwords);
-	rl_set64_free(&l->words);
 	free(l);
 }
 
@@ -340,7 +375,7 @@ static int is_word(const rl_lang *l, const char *w, size_t len)
 	if (len < MIN_PART)
 		return 0;
 	key = rl_text_key_hash(w, len);
-	return rl_set64_has(&l->words, key) && !rl_set64_has(&l->stopwords, key);
+	return rl_set64_has(l->words, key) && !rl_set64_has(&l->stopwords, key);
 }
 
 /* A final part: a word, or a word with a plural or inflection ending. */
@@ -395,7 +430,7 @@ size_t rl_lang_split_compound(const rl_lang *l, const char *w, size_t len, size_
 {
 	size_t i;
 
-	if (!l->words.n || len < 2 * MIN_PART || max < 2)
+	if (!l->words || len < 2 * MIN_PART || max < 2)
 		return 0;
 	/* two parts, the head as long as possible; else three long ones */
 	if ((i = find_head(l, w, 0, len, MIN_PART, is_tail, cuts))) {

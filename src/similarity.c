@@ -97,24 +97,49 @@ static int df_grow(rl_stats *s)
 	return 0;
 }
 
+/* The slot of `key` (nonzero), created with count 0 when missing; NULL
+ * with RL_ENOMEM. */
+static rl_df_slot *df_slot(rl_stats *s, uint64_t key)
+{
+	size_t h;
+
+	if (2 * (s->n + 1) > s->mask && df_grow(s) < 0)
+		return NULL;
+	for (h = df_home(key, s->mask); s->slots[h].key && s->slots[h].key != key;
+	     h = (h + 1) & s->mask)
+		;
+	if (!s->slots[h].key) {
+		s->slots[h].key = key;
+		s->n++;
+	}
+	return &s->slots[h];
+}
+
+int rl_stats_merge(rl_stats *s, const rl_stats *from)
+{
+	for (size_t i = 0; from->mask && i <= from->mask; i++) {
+		rl_df_slot *d;
+
+		if (!from->slots[i].key)
+			continue;
+		if (!(d = df_slot(s, from->slots[i].key)))
+			return RL_ENOMEM;
+		d->df += from->slots[i].df;
+	}
+	s->n_docs += from->n_docs;
+	return 0;
+}
+
 int rl_stats_add(rl_stats *s, const rl_vec *v)
 {
 	size_t n = (size_t)v->n_words + v->n_grams;
 
 	for (size_t i = 0; i < n; i++) {
-		uint64_t key = v->v[i].key ? v->v[i].key : 1;
-		size_t h;
+		rl_df_slot *d = df_slot(s, v->v[i].key ? v->v[i].key : 1);
 
-		if (2 * (s->n + 1) > s->mask && df_grow(s) < 0)
+		if (!d)
 			return RL_ENOMEM;
-		for (h = df_home(key, s->mask); s->slots[h].key && s->slots[h].key != key;
-		     h = (h + 1) & s->mask)
-			;
-		if (!s->slots[h].key) {
-			s->slots[h].key = key;
-			s->n++;
-		}
-		s->slots[h].df++;
+		d->df++;
 	}
 	s->n_docs++;
 	return 0;

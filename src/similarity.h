@@ -63,6 +63,10 @@ int rl_stats_new(rl_stats **out);
 /* Count one document: every term of `v` once.  Fails with RL_ENOMEM. */
 int rl_stats_add(rl_stats *s, const rl_vec *v);
 
+/* Add the counts of `from` to `s` (documents and terms).  Fails with
+ * RL_ENOMEM. */
+int rl_stats_merge(rl_stats *s, const rl_stats *from);
+
 /* Release the table's memory, not the table (for one on the stack). */
 void rl_stats_clear(rl_stats *s);
 
