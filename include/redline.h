@@ -210,13 +210,16 @@ typedef int (*rl_write_fn)(const char *data, size_t len, void *payload);
 
 typedef enum rl_format {
 	RL_FORMAT_TEXT = 0,
-	RL_FORMAT_JSON
+	RL_FORMAT_JSON,
+	RL_FORMAT_HTML,    /* one self-contained page: inline CSS and script */
+	RL_FORMAT_MARKDOWN /* GitHub-flavoured, for pull-request comments */
 } rl_format;
 
 typedef struct rl_render_options {
 	rl_format format;
-	int color;       /* 1: ANSI colour and attributes in text output */
-	int show_equal;  /* 1: text output includes equal paragraphs */
+	int color;         /* 1: ANSI colour and attributes in text output */
+	int show_equal;    /* 1: text and Markdown output include equal paragraphs */
+	const char *title; /* HTML and Markdown report title; NULL: from the names */
 } rl_render_options;
 
 /* Fill `opts` with the defaults.  Cannot fail. */
@@ -226,6 +229,14 @@ void rl_render_options_init(rl_render_options *opts);
  * returns non-zero, RL_ENOMEM. */
 int rl_render(const rl_comparison *cmp, const rl_render_options *opts,
               rl_write_fn write, void *payload);
+
+/* Render `n` comparisons as one report through `write`: in HTML one page
+ * with a table of contents, in Markdown one section each, in text one after
+ * the other.  JSON takes exactly one comparison.  Fails with RL_EINVALID
+ * for n == 0 or JSON with n > 1, RL_EIO when `write` returns non-zero,
+ * RL_ENOMEM. */
+int rl_render_report(const rl_comparison *const *cmps, size_t n,
+                     const rl_render_options *opts, rl_write_fn write, void *payload);
 
 #ifdef __cplusplus
 }

@@ -95,7 +95,8 @@ static int output_order(order **out, const rl_alinks *l, size_t n_old)
 		o[k].key = last + 0.5;
 		o[k].second = x->o0;
 	}
-	qsort(o, l->n, sizeof(order), cmp_order);
+	if (l->n > 1)
+		qsort(o, l->n, sizeof(order), cmp_order);
 	*out = o;
 	o = NULL;
 done:
@@ -122,16 +123,15 @@ static int same_paragraphs(const rl_doc *a, const rl_doc *b)
 	return 1;
 }
 
-static int build_links(rl_comparison *c, const rl_alinks *al)
+static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd)
 {
-	rl_worddiff_scratch *wd = NULL;
 	order *ord = NULL;
 	size_t *edit_off = NULL, n_idx = 0;
 	int err;
 
 	c->links = rl_calloc(al->n + 1, sizeof(rl_link));
 	edit_off = rl_calloc(al->n + 1, sizeof(size_t));
-	if (!c->links || !edit_off || (err = rl_worddiff_scratch_new(&wd)) < 0) {
+	if (!c->links || !edit_off) {
 		err = RL_ENOMEM;
 		goto done;
 	}
@@ -165,11 +165,18 @@ static int build_links(rl_comparison *c, const rl_alinks *al)
 			else
 				l->n_new--;
 		edit_off[k] = c->edits.n;
-		if (l->n_old && l->n_new) {
+		l->n_edits = 0;
+		if (x->has_edits) {
+			/* the aligner diffed this pair already */
+			edit_off[k] = x->edit_off;
+			l->n_edits = x->n_edits;
+			changed = x->changed;
+		} else if (l->n_old && l->n_new) {
 			size_t a0 = c->a->paras[x->o0].start, a1 = c->a->paras[x->o1 - 1].end;
 			size_t b0 = c->b->paras[x->n0].start, b1 = c->b->paras[x->n1 - 1].end;
 
 			if (same_range_bytes(c->a, a0, a1, c->b, b0, b1)) {
+				rl_edits_begin(&c->edits);
 				err = rl_edits_push(&c->edits, RL_EDIT_EQUAL, a0, a1);
 			} else {
 				err = rl_worddiff(&c->edits, &changed, wd, c->a->data, a0, a1, c->b->data, b0,
@@ -177,12 +184,14 @@ static int build_links(rl_comparison *c, const rl_alinks *al)
 			}
 			if (err < 0)
 				goto done;
+			l->n_edits = c->edits.n - edit_off[k];
+		}
+		if (l->n_old && l->n_new) {
 			if (l->kind == RL_LINK_EQUAL && changed)
 				l->kind = RL_LINK_EDITED;
 			if (l->kind == RL_LINK_EQUAL)
 				l->similarity = 1.0;
 		}
-		l->n_edits = c->edits.n - edit_off[k];
 		if (l->kind != RL_LINK_EQUAL)
 			c->equal = 0;
 	}
@@ -199,7 +208,6 @@ static int build_links(rl_comparison *c, const rl_alinks *al)
 		l->edits = l->n_edits ? c->edits.v + edit_off[k] : NULL;
 	}
 done:
-	rl_worddiff_scratch_free(wd);
 	free(ord);
 	free(edit_off);
 	return err;
@@ -210,6 +218,7 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_comparison *c;
 	rl_options defaults;
 	rl_alinks al = {0};
+	rl_worddiff_scratch *wd = NULL;
 	int err;
 
 	*out = NULL;
@@ -225,7 +234,8 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	c->a = a;
 	c->b = b;
 	c->mode = opts->mode;
-	if (c->mode != RL_MODE_RELATED && (err = rl_align_versions(&al, a, b)) < 0)
+	if ((err = rl_worddiff_scratch_new(&wd)) < 0 ||
+	    (c->mode != RL_MODE_RELATED && (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0))
 		goto done;
 	if (c->mode == RL_MODE_AUTO) {
 		c->mode_auto = 1;
@@ -236,17 +246,20 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		              : RL_MODE_RELATED;
 	}
 	if (c->mode == RL_MODE_RELATED) {
+		/* drop what the versions aligner found and diffed under auto */
 		al.n = 0;
+		c->edits.n = c->edits.floor = 0;
 		if ((err = rl_align_related(&al, a, b, opts)) < 0)
 			goto done;
 	}
-	if ((err = build_links(c, &al)) < 0)
+	if ((err = build_links(c, &al, wd)) < 0)
 		goto done;
 	if (c->mode == RL_MODE_RELATED)
 		c->equal = same_paragraphs(a, b);
 	*out = c;
 	c = NULL;
 done:
+	rl_worddiff_scratch_free(wd);
 	rl_alinks_free(&al);
 	rl_comparison_free(c);
 	return err;
