@@ -499,7 +499,8 @@ int rl_align_related(rl_alinks *out, const rl_doc *a, const rl_doc *b, const rl_
 	memset(&w, 0, sizeof(w));
 	w.min_sim = opts && opts->min_similarity >= 0 ? opts->min_similarity
 	                                              : DEFAULT_MIN_SIMILARITY;
-	if ((err = prepare(&w, a, b, opts)) == 0 && (err = score_all(out, &w)) == 0)
+	if ((err = prepare(&w, a, b, opts)) == 0 && (err = score_all(out, &w)) == 0 &&
+	    out->n > mark)
 		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_by_new_then_score);
 	work_free(&w);
 	return err;

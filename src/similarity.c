@@ -369,9 +369,11 @@ static int emit(rl_sim *s, const part *p)
 	if (s->prev)
 		s->wk[s->wk_n++] = rl_hash_mix(s->prev ^ BIGRAM_SEED, e->stem);
 	s->prev = e->stem;
-	memcpy(s->wk + s->wk_n, s->comp + e->coff, e->nc * sizeof(uint64_t));
+	if (e->nc)
+		memcpy(s->wk + s->wk_n, s->comp + e->coff, e->nc * sizeof(uint64_t));
 	s->wk_n += e->nc;
-	memcpy(s->gk + s->gk_n, s->grams + e->goff, e->ng * sizeof(uint64_t));
+	if (e->ng)
+		memcpy(s->gk + s->gk_n, s->grams + e->goff, e->ng * sizeof(uint64_t));
 	s->gk_n += e->ng;
 	return 0;
 }
@@ -657,7 +659,8 @@ static int load_aliases(rl_sim *s)
 		names[n++] = c;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(char *), cmp_name);
+	if (n)
+		qsort(names, n, sizeof(char *), cmp_name);
 	for (size_t i = 0; i < n && !err; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		err = load_alias_file(s, path);
