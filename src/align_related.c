@@ -125,15 +125,14 @@ static int build_unit(side *s, size_t i)
 {
 	const rl_doc *d = s->d;
 	unit *u = &s->para[i];
-	long ns = rl_doc_sentences(d, i, NULL, 0);
+	long ns;
 	int err;
 
-	if (ns < 0)
-		return (int)ns;
-	if (rl_grow(&s->spans, &s->spans_cap, (size_t)ns + 1, sizeof(rl_paragraph)) < 0 ||
-	    rl_grow(&s->sent, &s->sent_cap, s->n_sent + (size_t)ns + 1, sizeof(rl_vec)) < 0)
+	/* room for MAX_MERGED spans: more sentences than that are not used */
+	if (rl_grow(&s->spans, &s->spans_cap, MAX_MERGED + 1, sizeof(rl_paragraph)) < 0 ||
+	    rl_grow(&s->sent, &s->sent_cap, s->n_sent + MAX_MERGED + 1, sizeof(rl_vec)) < 0)
 		return RL_ENOMEM;
-	if ((ns = rl_doc_sentences(d, i, s->spans, (size_t)ns)) < 0)
+	if ((ns = rl_doc_sentences(d, i, s->spans, MAX_MERGED)) < 0)
 		return (int)ns;
 	u->s0 = (uint32_t)s->n_sent;
 	u->n_sent = ns > 1 && ns <= MAX_MERGED ? (uint32_t)ns : 0;

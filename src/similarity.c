@@ -398,38 +398,40 @@ static long match_alias(const rl_sim *s, const part *parts, size_t i, size_t n, 
 	return -1;
 }
 
-/* Sort n keys: LSD radix sort, a byte a pass, through `tmp` (n slots);
- * insertion sort for a few. */
+/* Sort n keys: LSD radix sort on the high 32 bits, a byte a pass,
+ * through `tmp` (n slots), then insertion among keys whose high halves
+ * tie (equal keys, or rarely distinct ones); insertion alone for a few.
+ * The order is that of the whole 64-bit keys. */
 static void sort_keys(uint64_t *k, uint64_t *tmp, size_t n)
 {
 	uint32_t count[256];
 
-	if (n < 64) {
-		for (size_t i = 1; i < n; i++) {
-			uint64_t x = k[i];
-			size_t j = i;
-			while (j > 0 && k[j - 1] > x) {
-				k[j] = k[j - 1];
-				j--;
-			}
-			k[j] = x;
-		}
-		return;
-	}
-	for (int shift = 0; shift < 64; shift += 8) {
-		uint32_t sum = 0;
+	if (n >= 64) {
+		for (int shift = 32; shift < 64; shift += 8) {
+			uint32_t sum = 0;
 
-		memset(count, 0, sizeof(count));
-		for (size_t i = 0; i < n; i++)
-			count[(k[i] >> shift) & 0xff]++;
-		for (size_t b = 0; b < 256; b++) {
-			uint32_t c = count[b];
-			count[b] = sum;
-			sum += c;
+			memset(count, 0, sizeof(count));
+			for (size_t i = 0; i < n; i++)
+				count[(k[i] >> shift) & 0xff]++;
+			for (size_t b = 0; b < 256; b++) {
+				uint32_t c = count[b];
+				count[b] = sum;
+				sum += c;
+			}
+			for (size_t i = 0; i < n; i++)
+				tmp[count[(k[i] >> shift) & 0xff]++] = k[i];
+			memcpy(k, tmp, n * sizeof(uint64_t));
 		}
-		for (size_t i = 0; i < n; i++)
-			tmp[count[(k[i] >> shift) & 0xff]++] = k[i];
-		memcpy(k, tmp, n * sizeof(uint64_t));
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = k[i];
+		size_t j = i;
+
+		while (j > 0 && k[j - 1] > x) {
+			k[j] = k[j - 1];
+			j--;
+		}
+		k[j] = x;
 	}
 }
 
@@ -495,53 +497,62 @@ int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t
 	return 0;
 }
 
-/* Merge the sorted parts [off, off + len) of n vectors into out. */
-static uint32_t merge_parts(rl_term *out, const rl_vec *vecs, size_t n, int grams)
+/* Merge two sorted runs of terms, summing the counts of equal keys, into
+ * out; returns its length. */
+static uint32_t merge_two(rl_term *out, const rl_term *x, size_t nx, const rl_term *y, size_t ny)
+{
+	size_t i = 0, j = 0;
+	uint32_t m = 0;
+
+	while (i < nx && j < ny) {
+		if (x[i].key < y[j].key) {
+			out[m++] = x[i++];
+		} else if (x[i].key > y[j].key) {
+			out[m++] = y[j++];
+		} else {
+			out[m] = x[i++];
+			out[m++].w += y[j++].w;
+		}
+	}
+	while (i < nx)
+		out[m++] = x[i++];
+	while (j < ny)
+		out[m++] = y[j++];
+	return m;
+}
+
+/* Merge one part (words or grams) of n vectors into out, one vector at a
+ * time through `tmp` (room for the total). */
+static uint32_t merge_parts(rl_term *out, rl_term *tmp, const rl_vec *vecs, size_t n, int grams)
 {
 	uint32_t m = 0;
-	size_t pos[64] = {0};
 
-	for (;;) {
-		uint64_t best = UINT64_MAX;
-		int any = 0;
+	for (size_t k = 0; k < n; k++) {
+		const rl_term *t = vecs[k].v + (grams ? vecs[k].n_words : 0);
+		size_t len = grams ? vecs[k].n_grams : vecs[k].n_words;
 
-		for (size_t k = 0; k < n; k++) {
-			const rl_term *t = vecs[k].v + (grams ? vecs[k].n_words : 0);
-			size_t len = grams ? vecs[k].n_grams : vecs[k].n_words;
-			if (pos[k] < len && (!any || t[pos[k]].key < best)) {
-				best = t[pos[k]].key;
-				any = 1;
-			}
-		}
-		if (!any)
-			return m;
-		out[m].key = best;
-		out[m].w = 0;
-		for (size_t k = 0; k < n; k++) {
-			const rl_term *t = vecs[k].v + (grams ? vecs[k].n_words : 0);
-			size_t len = grams ? vecs[k].n_grams : vecs[k].n_words;
-			if (pos[k] < len && t[pos[k]].key == best)
-				out[m].w += t[pos[k]++].w;
-		}
-		m++;
+		memcpy(tmp, out, m * sizeof(rl_term));
+		m = merge_two(out, tmp, m, t, len);
 	}
+	return m;
 }
 
 int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n)
 {
 	size_t total = 0;
+	rl_term *tmp;
 
 	memset(out, 0, sizeof(*out));
-	if (n > 64)
-		return rl_error_set(RL_EINVALID, "rl_vec_sum: more than 64 vectors");
 	for (size_t k = 0; k < n; k++) {
 		total += (size_t)vecs[k].n_words + vecs[k].n_grams;
 		out->n_content += vecs[k].n_content;
 	}
-	if (!(out->v = rl_arena_alloc(arena, (total + 1) * sizeof(rl_term))))
+	if (!(out->v = rl_arena_alloc(arena, (total + 1) * sizeof(rl_term))) ||
+	    !(tmp = rl_malloc((total + 1) * sizeof(rl_term))))
 		return RL_ENOMEM;
-	out->n_words = merge_parts(out->v, vecs, n, 0);
-	out->n_grams = merge_parts(out->v + out->n_words, vecs, n, 1);
+	out->n_words = merge_parts(out->v, tmp, vecs, n, 0);
+	out->n_grams = merge_parts(out->v + out->n_words, tmp, vecs, n, 1);
+	free(tmp);
 	return 0;
 }
 
