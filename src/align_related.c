@@ -54,7 +54,8 @@ typedef struct side {
 	const rl_doc *d;
 	rl_sim *sim;
 	rl_arena arena;
-	rl_stats *df;        /* its paragraphs' document frequencies, or NULL */
+	rl_stats *df;        /* its paragraphs' document frequencies */
+	const rl_stats *other; /* the other side's: a term it lacks cannot match */
 	rl_paragraph *spans;
 	size_t spans_cap;
 	const rl_stats *st;  /* the rarity the weights come from */
@@ -71,6 +72,7 @@ typedef struct side {
 
 typedef struct work {
 	side a, b;
+	rl_stats *both;      /* document frequencies of both, when not given */
 	rl_sim_index *ix;
 	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
 	double min_sim;
@@ -103,6 +105,7 @@ static void work_free(work *w)
 {
 	side_free(&w->a);
 	side_free(&w->b);
+	rl_stats_free(w->both);
 	rl_sim_index_free(w->ix);
 	free(w->old_vecs);
 }
@@ -246,12 +249,62 @@ static void *build_side(void *arg)
 	return NULL;
 }
 
-/* Phase two: the weights, once the document frequencies are known. */
+/* Drop from every vector the terms the other document lacks: they cannot
+ * add to any dot product across the documents, and the norms, taken
+ * before, keep them.  The scores stay exactly the same; the vectors, the
+ * index and every merge get shorter.  A sentence term dies with its
+ * paragraph term (weight -1), found through the sentence lists. */
+static uint32_t keep_alive(rl_term *t, uint32_t n)
+{
+	uint32_t m = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		if (t[i].w >= 0)
+			t[m++] = t[i];
+	return m;
+}
+
+static void compact(rl_vec *v)
+{
+	uint32_t nw = keep_alive(v->v, v->n_words);
+
+	memmove(v->v + nw, v->v + v->n_words, v->n_grams * sizeof(rl_term));
+	v->n_grams = keep_alive(v->v + nw, v->n_grams);
+	v->n_words = nw;
+}
+
+static void prune_side(side *s)
+{
+	for (size_t i = 0; i < s->d->n_paras; i++) {
+		unit *u = &s->para[i];
+		const size_t *mo = s->moff + u->m0;
+
+		for (size_t t = 0; t < (size_t)u->v.n_words + u->v.n_grams; t++) {
+			if (rl_stats_df(s->other, u->v.v[t].key))
+				continue;
+			u->v.v[t].w = -1;
+			for (size_t m = mo[t]; m < mo[t + 1]; m++)
+				s->sent[u->s0 + s->memb[m].sent].v[s->memb[m].pos].w = -1;
+		}
+		compact(&u->v);
+		for (uint32_t k = 0; k < u->n_sent; k++)
+			compact(&s->sent[u->s0 + k]);
+	}
+}
+
+/* Phase two: the weights, once the document frequencies are known, then
+ * the terms that cannot match, and the sentence lists of what is left. */
 static void *weigh_thread(void *arg)
 {
 	side *s = arg;
 
 	weigh_side(s, s->st);
+	prune_side(s);
+	free(s->moff);
+	free(s->memb);
+	s->moff = NULL;
+	s->memb = NULL;
+	s->err = build_membership(s);
 	return NULL;
 }
 
@@ -469,16 +522,22 @@ static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *
 	w->b.d = b;
 	if ((err = rl_sim_new(&w->a.sim, lang)) < 0 || (err = rl_sim_new(&w->b.sim, lang)) < 0)
 		return err;
-	if (!given && ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0))
+	if ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0 ||
+	    (!given && (err = rl_stats_new(&w->both)) < 0))
 		return err;
 	both_sides(build_side, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
 		return err;
 	/* rarity across both documents, unless the caller has its own */
-	if (!given && (err = rl_stats_merge(w->a.df, w->b.df)) < 0)
+	if (!given && ((err = rl_stats_merge(w->both, w->a.df)) < 0 ||
+	               (err = rl_stats_merge(w->both, w->b.df)) < 0))
 		return err;
-	w->a.st = w->b.st = given ? given : w->a.df;
+	w->a.st = w->b.st = given ? given : w->both;
+	w->a.other = w->b.df;
+	w->b.other = w->a.df;
 	both_sides(weigh_thread, w);
+	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
+		return err;
 	if (!(w->old_vecs = rl_calloc(a->n_paras + 1, sizeof(rl_vec))))
 		return RL_ENOMEM;
 	for (size_t i = 0; i < a->n_paras; i++)

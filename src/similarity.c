@@ -145,18 +145,22 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 	return 0;
 }
 
+uint32_t rl_stats_df(const rl_stats *s, uint64_t key)
+{
+	key = key ? key : 1;
+	for (size_t h = df_home(key, s->mask); s->mask && s->slots[h].key; h = (h + 1) & s->mask)
+		if (s->slots[h].key == key)
+			return s->slots[h].df;
+	return 0;
+}
+
 double rl_stats_idf(const rl_stats *s, uint64_t key)
 {
-	double df = 0, idf;
+	double df, idf;
 
 	if (!s || !s->n_docs)
 		return 1.0;
-	key = key ? key : 1;
-	for (size_t h = df_home(key, s->mask); s->mask && s->slots[h].key; h = (h + 1) & s->mask)
-		if (s->slots[h].key == key) {
-			df = s->slots[h].df;
-			break;
-		}
+	df = rl_stats_df(s, key);
 	idf = log(1.0 + (double)s->n_docs / (df + 1.0));
 	return s->idf_power == 1.0 ? idf : s->idf_power == 0.5 ? sqrt(idf) : pow(idf, s->idf_power);
 }

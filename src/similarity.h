@@ -63,6 +63,9 @@ int rl_stats_new(rl_stats **out);
 /* Count one document: every term of `v` once.  Fails with RL_ENOMEM. */
 int rl_stats_add(rl_stats *s, const rl_vec *v);
 
+/* The number of documents counted with `key`.  Cannot fail. */
+uint32_t rl_stats_df(const rl_stats *s, uint64_t key);
+
 /* Add the counts of `from` to `s` (documents and terms).  Fails with
  * RL_ENOMEM. */
 int rl_stats_merge(rl_stats *s, const rl_stats *from);
