@@ -41,10 +41,9 @@ typedef struct unit {
 	int linkable;        /* not a heading, enough content words */
 } unit;
 
-/* A term's weight in one sentence of its paragraph, and its place there. */
+/* A term's weight in one sentence of its paragraph. */
 typedef struct memb {
 	uint32_t sent;
-	uint32_t pos;
 	float w;
 } memb;
 
@@ -154,26 +153,59 @@ static int build_unit(side *s, size_t i)
 
 /* Weights for every paragraph and sentence: one rarity look-up per
  * paragraph term, handed to its sentences through their lists. */
-static void weigh_side(side *s, const rl_stats *st)
+/* Weights for one paragraph and its sentences: one rarity look-up per
+ * paragraph term, handed to the sentences by merging their sorted terms
+ * with the paragraph's (each holds a subset).  Terms the other document
+ * lacks are marked dead (weight -1) after the norms are taken. */
+static int weigh_unit(side *s, unit *u, float **idf, uint8_t **alive, size_t *cap)
 {
-	for (size_t i = 0; i < s->d->n_paras; i++) {
-		unit *u = &s->para[i];
-		const size_t *mo = s->moff + u->m0;
+	size_t nt = (size_t)u->v.n_words + u->v.n_grams;
 
-		for (size_t t = 0; t < (size_t)u->v.n_words + u->v.n_grams; t++) {
-			double idf = rl_stats_idf(st, u->v.v[t].key);
-
-			u->v.v[t].w = rl_term_weight(u->v.v[t].w, idf);
-			for (size_t m = mo[t]; m < mo[t + 1]; m++) {
-				memb *mb = &s->memb[m];
-				rl_term *q = &s->sent[u->s0 + mb->sent].v[mb->pos];
-				q->w = mb->w = rl_term_weight(mb->w, idf);
-			}
-		}
-		rl_vec_set_norms(&u->v);
-		for (uint32_t k = 0; k < u->n_sent; k++)
-			rl_vec_set_norms(&s->sent[u->s0 + k]);
+	if (nt > *cap) {
+		float *f = realloc(*idf, nt * sizeof(float));
+		uint8_t *l = f ? realloc(*alive, nt) : NULL;
+		if (f)
+			*idf = f;
+		if (!l)
+			return rl_error_set(RL_ENOMEM, "out of memory");
+		*alive = l;
+		*cap = nt;
 	}
+	for (size_t t = 0; t < nt; t++) {
+		(*idf)[t] = (float)rl_stats_idf(s->st, u->v.v[t].key);
+		(*alive)[t] = rl_stats_df(s->other, u->v.v[t].key) != 0;
+	}
+	for (uint32_t k = 0; k < u->n_sent; k++) {
+		rl_vec *q = &s->sent[u->s0 + k];
+		size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
+
+		for (size_t e = 0; e < nq; e++) {
+			if (e == q->n_words)
+				t = u->v.n_words; /* grams after words, each sorted */
+			while (t < nt && u->v.v[t].key != q->v[e].key)
+				t++;
+			if (t == nt)
+				return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
+			q->v[e].w = rl_term_weight(q->v[e].w, (*idf)[t]);
+		}
+		rl_vec_set_norms(q);
+		t = 0;
+		for (size_t e = 0; e < nq; e++) {
+			if (e == q->n_words)
+				t = u->v.n_words;
+			while (u->v.v[t].key != q->v[e].key)
+				t++;
+			if (!(*alive)[t])
+				q->v[e].w = -1;
+		}
+	}
+	for (size_t t = 0; t < nt; t++)
+		u->v.v[t].w = rl_term_weight(u->v.v[t].w, (*idf)[t]);
+	rl_vec_set_norms(&u->v);
+	for (size_t t = 0; t < nt; t++)
+		if (!(*alive)[t])
+			u->v.v[t].w = -1;
+	return 0;
 }
 
 /* Total terms of the paragraphs, and the sentence lists of their terms:
@@ -215,7 +247,6 @@ static int build_membership(side *s)
 					} else {
 						memb *m = &s->memb[s->moff[u->m0 + t]++];
 						m->sent = k;
-						m->pos = (uint32_t)e;
 						m->w = q->v[e].w;
 					}
 				}
@@ -244,16 +275,10 @@ static void *build_side(void *arg)
 	}
 	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
 		s->err = build_unit(s, i);
-	if (!s->err)
-		s->err = build_membership(s);
 	return NULL;
 }
 
-/* Drop from every vector the terms the other document lacks: they cannot
- * add to any dot product across the documents, and the norms, taken
- * before, keep them.  The scores stay exactly the same; the vectors, the
- * index and every merge get shorter.  A sentence term dies with its
- * paragraph term (weight -1), found through the sentence lists. */
+/* Drop the dead terms of a vector (weight -1); the norms stay. */
 static uint32_t keep_alive(rl_term *t, uint32_t n)
 {
 	uint32_t m = 0;
@@ -273,38 +298,31 @@ static void compact(rl_vec *v)
 	v->n_words = nw;
 }
 
-static void prune_side(side *s)
+/* Phase two, once the document frequencies are known: the weights; then
+ * the terms the other document lacks are dropped from every vector — they
+ * add to no dot product across the documents, and the norms, taken
+ * before, keep them, so the scores stay exactly the same while the index,
+ * the queries and every merge get shorter; then the sentence lists. */
+static void *weigh_thread(void *arg)
 {
-	for (size_t i = 0; i < s->d->n_paras; i++) {
-		unit *u = &s->para[i];
-		const size_t *mo = s->moff + u->m0;
+	side *s = arg;
+	float *idf = NULL;
+	uint8_t *alive = NULL;
+	size_t cap = 0;
 
-		for (size_t t = 0; t < (size_t)u->v.n_words + u->v.n_grams; t++) {
-			if (rl_stats_df(s->other, u->v.v[t].key))
-				continue;
-			u->v.v[t].w = -1;
-			for (size_t m = mo[t]; m < mo[t + 1]; m++)
-				s->sent[u->s0 + s->memb[m].sent].v[s->memb[m].pos].w = -1;
-		}
+	for (size_t i = 0; i < s->d->n_paras && !s->err; i++) {
+		unit *u = &s->para[i];
+
+		if ((s->err = weigh_unit(s, u, &idf, &alive, &cap)) < 0)
+			break;
 		compact(&u->v);
 		for (uint32_t k = 0; k < u->n_sent; k++)
 			compact(&s->sent[u->s0 + k]);
 	}
-}
-
-/* Phase two: the weights, once the document frequencies are known, then
- * the terms that cannot match, and the sentence lists of what is left. */
-static void *weigh_thread(void *arg)
-{
-	side *s = arg;
-
-	weigh_side(s, s->st);
-	prune_side(s);
-	free(s->moff);
-	free(s->memb);
-	s->moff = NULL;
-	s->memb = NULL;
-	s->err = build_membership(s);
+	free(idf);
+	free(alive);
+	if (!s->err)
+		s->err = build_membership(s);
 	return NULL;
 }
 
