@@ -3,8 +3,9 @@
  *
  * A passage becomes a term vector of two families: its content words
  * (casefolded, Snowball-stemmed, stopwords removed, names with several forms
- * mapped to one through alias lists) and the character n-grams of those
- * words, so that compounds and spelling variants still meet.  Terms are
+ * mapped to one through alias lists, compounds also as their parts, pairs
+ * of adjacent words as terms of their own) and the character 4-grams of
+ * those words, so that compounds and spelling variants still meet.  Terms are
  * weighted by rarity (idf) from a document-frequency table that the caller
  * fills — from the two documents being compared, from a whole corpus, or
  * from a batch of sentence pairs — and the score blends the cosines of the
