@@ -49,7 +49,7 @@ else
 	# in its pair's header, plus the legend's sample
 	changes=0
 	for f in $later; do
-		n=$("$bin" diff --format=json "$decl" "$f" | python3 -c 'import json,sys; print(sum(len(l["changes"]) for l in json.load(sys.stdin)["links"]))')
+		n=$("$bin" diff --mode=versions --format=json "$decl" "$f" | python3 -c 'import json,sys; print(sum(len(l["changes"]) for l in json.load(sys.stdin)["links"]))')
 		changes=$((changes + n))
 	done
 	badges=$(dom_count "$tmp/seeds.dom" '<a class="badge t-[a-z_]+" id="c[0-9]+-l[0-9]+-x[0-9]+"')
