@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -264,6 +266,53 @@ static void test_similarity__sum_equals_whole(void **state)
 	}
 }
 
+static void test_similarity__stats_merge_and_df(void **state)
+{
+	fx *f = *state;
+	rl_stats *a, *b, *both;
+	rl_vec x = vec(f, "klimaat en energie"), y = vec(f, "klimaat en water");
+	uint64_t klimaat = vec(f, "klimaat").v[0].key, water = vec(f, "water").v[0].key;
+
+	assert_int_equal(rl_stats_new(&a), 0);
+	assert_int_equal(rl_stats_new(&b), 0);
+	assert_int_equal(rl_stats_new(&both), 0);
+	assert_int_equal(rl_stats_add(a, &x), 0);
+	assert_int_equal(rl_stats_add(b, &y), 0);
+	assert_int_equal(rl_stats_add(b, &y), 0);
+	assert_int_equal(rl_stats_merge(both, a), 0);
+	assert_int_equal(rl_stats_merge(both, b), 0);
+	assert_int_equal(both->n_docs, 3);
+	assert_int_equal(rl_stats_df(both, klimaat), 3);
+	assert_int_equal(rl_stats_df(both, water), 2);
+	assert_int_equal(rl_stats_df(a, water), 0);
+	/* many keys: the table grows and keeps every count */
+	for (int i = 0; i < 3000; i++) {
+		char w[32];
+		rl_vec v;
+		snprintf(w, sizeof(w), "woord%d", i);
+		v = vec(f, w);
+		assert_int_equal(rl_stats_add(a, &v), 0);
+	}
+	assert_int_equal(rl_stats_df(a, klimaat), 1);
+	assert_int_equal(a->n_docs, 3001);
+	rl_stats_free(a);
+	rl_stats_free(b);
+	rl_stats_free(both);
+}
+
+static void test_similarity__score_from_dots_matches(void **state)
+{
+	fx *f = *state;
+	rl_vec a = weighed(f, "De NAVO blijft de hoeksteen van de collectieve defensie", NULL);
+	rl_vec b = weighed(f, "De NATO is het fundament van de collectieve verdediging", NULL);
+	double dw = rl_vec_cos_words(&a, &b) * a.norm_words * b.norm_words;
+	double dg = rl_vec_cos_grams(&a, &b) * a.norm_grams * b.norm_grams;
+
+	assert_true(fabs(rl_vec_score_dots(dw, dg, &a, &b) - rl_vec_score(&a, &b)) < 1e-6);
+	assert_true(rl_term_weight(1, 2.0) == 2.0f);
+	assert_true(rl_term_weight(3, 1.0) > 2.0f);
+}
+
 static void test_similarity__unknown_language_fails(void **state)
 {
 	rl_sim *s;
@@ -289,6 +338,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_similarity__pairs_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__index_finds_candidates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__sum_equals_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similarity__stats_merge_and_df, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similarity__score_from_dots_matches, setup, teardown),
 		cmocka_unit_test(test_similarity__unknown_language_fails),
 	};
 
