@@ -117,6 +117,19 @@ static rl_df_slot *df_slot(rl_stats *s, uint64_t key)
 
 int rl_stats_merge(rl_stats *s, const rl_stats *from)
 {
+	if (!s->n && !s->n_docs && from->mask) {
+		/* into an empty table: a copy of the slots */
+		rl_df_slot *v = rl_reallocarray(NULL, from->mask + 1, sizeof(rl_df_slot));
+		if (!v)
+			return RL_ENOMEM;
+		memcpy(v, from->slots, (from->mask + 1) * sizeof(rl_df_slot));
+		free(s->slots);
+		s->slots = v;
+		s->mask = from->mask;
+		s->n = from->n;
+		s->n_docs = from->n_docs;
+		return 0;
+	}
 	for (size_t i = 0; from->mask && i <= from->mask; i++) {
 		rl_df_slot *d;
 
