@@ -1112,7 +1112,8 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits
 		goto done;
 	}
 	{
-		rl_alinks view = {out->v + mark, out->n - mark, 0};
+		/* no links at all for two empty documents: no pointer arithmetic on NULL */
+		rl_alinks view = {out->v ? out->v + mark : NULL, out->n - mark, 0};
 		if ((err = mark_in_order(&view, w.in_order, nb, a->paras)) < 0)
 			goto done;
 		for (size_t k = 0; k < view.n; k++) {

@@ -282,6 +282,24 @@ static void test_align__ten_thousand_paragraphs(void **state)
 	rl_doc_free(db);
 }
 
+/* Found by fuzz_align: two empty documents give no links (and no pointer
+ * arithmetic on the NULL link array). */
+static void test_align__two_empty_documents(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	rl_doc *da, *db;
+	char *s;
+
+	(void)state;
+	da = doc_of(&a);
+	db = doc_of(&b);
+	s = align_str(da, db);
+	assert_string_equal(s, "");
+	free(s);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
 static void test_align__coverage(void **state)
 {
 	const char *x = "Een alinea over vaccins en Afrika.\n\nNog een over de markt.\n";
@@ -311,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_align__split_with_an_insertion_between_the_parts),
 		cmocka_unit_test(test_align__duplicates_pair_in_order),
 		cmocka_unit_test(test_align__ten_thousand_paragraphs),
+		cmocka_unit_test(test_align__two_empty_documents),
 		cmocka_unit_test(test_align__coverage),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
