@@ -604,7 +604,7 @@ static int line_gazetteer(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 	int err = 0;
 
 	(void)rhs;
-	do {
+	for (;;) {
 		lex_entry e;
 
 		if ((bar = strstr(name, " | ")))
@@ -614,9 +614,10 @@ static int line_gazetteer(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 		e.vkey = id;
 		if ((err = lex_add(lx, &e)) < 0)
 			return err;
+		if (!bar)
+			return 0;
 		name = bar + 3;
-	} while (bar);
-	return 0;
+	}
 }
 
 /* A set list: one word a line. */
