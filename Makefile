@@ -32,7 +32,8 @@ TEST_SRC = $(wildcard tests/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA = $(BUILD)/libredline.a
 
-.PHONY: all run test unit e2e asan asan-inner deps deps-check deps-tools screenshot clean install uninstall bench
+.PHONY: all run test unit e2e asan asan-inner deps deps-check deps-tools screenshot clean install uninstall bench \
+        fuzz fuzz-build
 
 all: deps-check redline libredline.a
 
@@ -136,6 +137,32 @@ asan-inner: $(TEST_BIN) $(BUILD)/redline
 		echo "== $$t (asan)"; ASAN_OPTIONS=detect_leaks=1 $$t || fail=1; \
 	done; \
 	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh $(BUILD)/redline $(SHARED) || fail=1; exit $$fail
+
+# ---- fuzzing --------------------------------------------------------------
+
+# libFuzzer harnesses (fuzz/fuzz_*.c) built with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer; `make fuzz FUZZ_SECONDS=600 FUZZ_ONLY=align`
+# runs one of them for ten minutes.
+FUZZ_PACKAGES = clang libclang-rt-14-dev
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_ONLY ?=
+FUZZ_SRC = $(wildcard fuzz/fuzz_*.c)
+FUZZ_OPT = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+
+fuzz:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(PACKAGES) $(FUZZ_PACKAGES)"
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" fuzz-build
+	@sh fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_ONLY)
+
+fuzz-build: $(FUZZ_SRC:fuzz/%.c=$(BUILD)/%)
+
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -fsanitize=fuzzer -o $@ $< $(LIBA) $(LIBS)
+
+-include $(FUZZ_SRC:fuzz/%.c=$(BUILD)/%.d)
 
 clean:
 	rm -rf build redline libredline.a
