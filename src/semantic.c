@@ -1382,7 +1382,7 @@ static int ordinal_int(const rl_semantic *s, const side *sd, size_t j)
 /* A day ("31", "22nd") or a range of days ("1-2") at word j. */
 static int day_at(const rl_semantic *s, const side *sd, size_t j, int *d1, int *d2)
 {
-	const char *t;
+	char t[8];
 	int a = plain_int(sd, j), b = 0, len;
 
 	if (a < 0)
@@ -1396,9 +1396,14 @@ static int day_at(const rl_semantic *s, const side *sd, size_t j, int *d1, int *
 	}
 	if (j >= sd->n || sd->w[j].kind != RL_TOK_NUMBER || sd->w[j].claim & CL_URL)
 		return 0;
-	t = sd->text + sd->w[j].start;
 	len = (int)(sd->w[j].end - sd->w[j].start);
-	if (len > 5 || sscanf(t, "%2d-%2d", &a, &b) != 2 || !is_day(a) || !is_day(b) || a >= b)
+	if (len > 5)
+		return 0;
+	/* sscanf on a copy: on the document itself, glibc measures the whole
+	 * rest of the text first, which made long paragraphs quadratic */
+	memcpy(t, sd->text + sd->w[j].start, (size_t)len);
+	t[len] = '\0';
+	if (sscanf(t, "%2d-%2d", &a, &b) != 2 || !is_day(a) || !is_day(b) || a >= b)
 		return 0;
 	*d1 = a;
 	*d2 = b;
@@ -1460,16 +1465,17 @@ static size_t month_tail(const rl_semantic *s, const side *sd, size_t k, int day
  * 31/08/2021, 21.7.2010, or a range of years 2020-2024. */
 static int numeric_date(const side *sd, size_t j, dval *v)
 {
-	const char *t;
+	char t[16];
 	int a, b, c, n, len;
 	char s1, s2;
 
 	if (j >= sd->n || sd->w[j].kind != RL_TOK_NUMBER || sd->w[j].claim & CL_URL)
 		return 0;
-	t = sd->text + sd->w[j].start;
 	len = (int)(sd->w[j].end - sd->w[j].start);
 	if (len < 6 || len > 10)
 		return 0;
+	memcpy(t, sd->text + sd->w[j].start, (size_t)len); /* sscanf on a copy, as in day_at() */
+	t[len] = '\0';
 	if (sscanf(t, "%4d-%2d-%2d%n", &a, &b, &c, &n) == 3 && n == len && a >= 1000 &&
 	    b >= 1 && b <= 12 && is_day(c))
 		*v = (dval){c, 0, b, a, 0};
