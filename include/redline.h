@@ -33,7 +33,8 @@ enum {
 	RL_EINVALID = -3, /* invalid input: bad UTF-8, binary data, bad option */
 	RL_ENOTFOUND = -4,/* missing file, revision or name */
 	RL_EIO = -5,      /* read or write failure */
-	RL_EGIT = -6      /* the corpus repository failed */
+	RL_EGIT = -6,     /* the corpus repository failed */
+	RL_ELIMIT = -7    /* an input over the size limit the caller set */
 };
 
 /* The message of the last failure in this thread.  Never NULL; "" when no
@@ -61,8 +62,19 @@ typedef struct rl_paragraph {
 /* Load a document from the file at `path` ("-" reads standard input).
  * `display_name` is the name used in messages and output (NULL: `path`).
  * Fails with RL_ENOTFOUND for a missing file, RL_EIO for an unreadable file
- * or a directory, RL_EINVALID for invalid UTF-8 or binary data, RL_ENOMEM. */
+ * or a directory, RL_EINVALID for invalid UTF-8 or binary data, RL_ELIMIT
+ * for an input over RL_DOC_MAX_SIZE, RL_ENOMEM. */
 int rl_doc_load_file(rl_doc **out, const char *path, const char *display_name);
+
+/* Like rl_doc_load_file(), refusing an input over `max_size` bytes with
+ * RL_ELIMIT: a regular file before anything is read, standard input or a
+ * pipe as soon as more has arrived.  0 stands for the largest size redline
+ * addresses, RL_DOC_MAX_SIZE (which rl_doc_load_file() uses). */
+int rl_doc_load_file_max(rl_doc **out, const char *path, const char *display_name,
+                         size_t max_size);
+
+/* The largest input in bytes: offsets inside a document are 32-bit. */
+#define RL_DOC_MAX_SIZE ((size_t)UINT32_MAX - 1)
 
 /* Load a document from `len` bytes at `data`, which are copied.  `name` is
  * used in messages and output.  Fails like rl_doc_load_file(). */

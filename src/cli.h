@@ -39,8 +39,23 @@ int cmd_similarity(int argc, char **argv);
 extern const cli_cmd cli_commands[];
 
 /* Options every subcommand accepts; their keys. */
-enum { OPT_HELP = 'h', OPT_DIR = 'C' };
+enum { OPT_HELP = 'h', OPT_DIR = 'C', OPT_MAX_SIZE = 1000 };
 extern const char *cli_directory; /* -C DIR, applied before the subcommand */
+
+/* --max-size=SIZE: inputs over SIZE bytes are refused before they are read
+ * (a stream: once that much has arrived), with a message naming the
+ * option.  256 MiB by default: redline needs about twice its inputs in
+ * memory, more with semantic changes on long paragraphs. */
+#define CLI_MAX_SIZE_DEFAULT ((size_t)256 << 20)
+extern size_t cli_max_size;
+
+/* Parse a size: digits with an optional K, M or G (powers of 1024), from 1
+ * byte to 4G (RL_DOC_MAX_SIZE).  Returns 0 or -1. */
+int cli_parse_size(const char *s, size_t *out);
+
+/* When `err` is RL_ELIMIT, add to the library's message how to raise the
+ * limit.  Returns `err`. */
+int cli_limit_hint(int err);
 
 /* Parse options of a subcommand.  Calls `on_opt(key, arg, ctx)` for each
  * option (return non-zero to stop with exit status 2); handles --help by
@@ -60,7 +75,8 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_lib_error(void);
 
 /* Load an input: "-" (standard input), a file, or REV:NAME from the
- * corpus.  Returns 0 or a library error code (message in rl_error_last). */
+ * corpus, refusing one over cli_max_size with RL_ELIMIT.  Returns 0 or a
+ * library error code (message in rl_error_last). */
 int cli_load(rl_doc **out, const char *arg);
 
 /* Write callback for rl_render() to standard output. */

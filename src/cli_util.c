@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 const char *cli_directory;
+size_t cli_max_size = CLI_MAX_SIZE_DEFAULT;
 
 int cli_error(const char *fmt, ...)
 {
@@ -35,6 +36,8 @@ int cli_lib_error(void)
 }
 
 static const cli_opt common_opts[] = {
+	{"max-size", OPT_MAX_SIZE, "SIZE", "refuse inputs over SIZE bytes (K, M, G; default 256M, "
+	 "at most 4G)"},
 	{"help", OPT_HELP, NULL, "show this help and exit"},
 	{NULL, 0, NULL, NULL}
 };
@@ -96,6 +99,13 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *usage, const c
 		if (c == OPT_HELP) {
 			cli_help(stdout, cmd, usage, about, opts);
 			return -1;
+		}
+		if (c == OPT_MAX_SIZE) {
+			if (cli_parse_size(optarg, &cli_max_size) < 0) {
+				cli_error("%s: --max-size needs a size from 1 to 4G, such as 512M", cmd);
+				return -2;
+			}
+			continue;
 		}
 		if (c == '?') {
 			if (optopt && optopt < 256)
@@ -188,13 +198,54 @@ int cli_parse_double(const char *s, double lo, double hi, double *out)
 	return 0;
 }
 
+int cli_parse_size(const char *s, size_t *out)
+{
+	unsigned long long v = 0;
+	int shift = 0;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		v = v * 10 + (unsigned)(*s - '0');
+		if (v > RL_DOC_MAX_SIZE)
+			return -1;
+	}
+	if (*s == 'K' || *s == 'k')
+		shift = 10;
+	else if (*s == 'M' || *s == 'm')
+		shift = 20;
+	else if (*s == 'G' || *s == 'g')
+		shift = 30;
+	if (shift)
+		s++;
+	if (*s || v == 0)
+		return -1;
+	/* 4G stands for the largest input redline addresses, 2 bytes less */
+	if (v << shift > (unsigned long long)1 << 32)
+		return -1;
+	*out = v << shift > RL_DOC_MAX_SIZE ? RL_DOC_MAX_SIZE : (size_t)(v << shift);
+	return 0;
+}
+
+int cli_limit_hint(int err)
+{
+	char msg[512];
+
+	if (err != RL_ELIMIT)
+		return err;
+	snprintf(msg, sizeof(msg), "%s", rl_error_last());
+	if (cli_max_size >= RL_DOC_MAX_SIZE)
+		return rl_error_set(err, "%s (redline reads at most 4G)", msg);
+	return rl_error_set(err, "%s; --max-size=SIZE raises the limit (at most 4G)", msg);
+}
+
 int cli_load(rl_doc **out, const char *arg)
 {
 	struct stat st;
 
 	if (strcmp(arg, "-") == 0)
-		return rl_doc_load_file(out, "-", "(standard input)");
+		return cli_limit_hint(rl_doc_load_file_max(out, "-", "(standard input)", cli_max_size));
 	if (stat(arg, &st) != 0 && strchr(arg, ':'))
 		return rl_error_set(RL_ENOTFOUND, "%s: no such file (and no corpus revision)", arg);
-	return rl_doc_load_file(out, arg, NULL);
+	return cli_limit_hint(rl_doc_load_file_max(out, arg, NULL, cli_max_size));
 }

@@ -84,7 +84,7 @@ int cmd_similarity(int argc, char **argv)
 		return first == -1 ? CLI_SAME : CLI_TROUBLE;
 	if (argc != first)
 		return cli_error("similarity: no operands expected (pairs come on standard input)");
-	if (rl_read_file(&data, &len, "-", 0) < 0)
+	if (cli_limit_hint(rl_read_file(&data, &len, "-", cli_max_size)) < 0)
 		return cli_lib_error();
 	if (rl_text_validate(data, len, &bad) < 0) {
 		cli_error("similarity: standard input: invalid UTF-8 at byte %zu", bad);

@@ -51,7 +51,7 @@ int rl_doc__from_bytes(rl_doc **out, const char *name, char *data, size_t len)
 	*out = NULL;
 	if (len > RL_DOC_MAX) {
 		free(data);
-		return rl_error_set(RL_EINVALID, "%s: input of %zu bytes is larger than %zu bytes",
+		return rl_error_set(RL_ELIMIT, "%s: input of %zu bytes is over the limit of %zu bytes",
 		                    name, len, RL_DOC_MAX);
 	}
 	if (find_binary(data, len, &at)) {
@@ -97,7 +97,7 @@ int rl_doc_load_buffer(rl_doc **out, const char *name, const void *data, size_t 
 
 	*out = NULL;
 	if (len > RL_DOC_MAX)
-		return rl_error_set(RL_EINVALID, "%s: input of %zu bytes is larger than %zu bytes",
+		return rl_error_set(RL_ELIMIT, "%s: input of %zu bytes is over the limit of %zu bytes",
 		                    name, len, RL_DOC_MAX);
 	copy = rl_malloc(len + 1);
 	if (!copy)
@@ -108,16 +108,24 @@ int rl_doc_load_buffer(rl_doc **out, const char *name, const void *data, size_t 
 	return rl_doc__from_bytes(out, name, copy, len);
 }
 
-int rl_doc_load_file(rl_doc **out, const char *path, const char *display_name)
+int rl_doc_load_file_max(rl_doc **out, const char *path, const char *display_name,
+                         size_t max_size)
 {
 	char *data;
 	size_t len;
 	int err;
 
 	*out = NULL;
-	if ((err = rl_read_file(&data, &len, path, RL_DOC_MAX)) < 0)
+	if (max_size == 0 || max_size > RL_DOC_MAX)
+		max_size = RL_DOC_MAX;
+	if ((err = rl_read_file(&data, &len, path, max_size)) < 0)
 		return err;
 	return rl_doc__from_bytes(out, display_name ? display_name : path, data, len);
+}
+
+int rl_doc_load_file(rl_doc **out, const char *path, const char *display_name)
+{
+	return rl_doc_load_file_max(out, path, display_name, 0);
 }
 
 void rl_doc_free(rl_doc *d)

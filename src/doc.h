@@ -9,7 +9,7 @@
 #include "util.h"
 
 /* Inputs are addressed with 32-bit offsets internally. */
-#define RL_DOC_MAX ((size_t)UINT32_MAX - 1)
+#define RL_DOC_MAX RL_DOC_MAX_SIZE
 
 typedef struct rl_para {
 	uint32_t start;

@@ -278,6 +278,7 @@ int rl_read_file(char **out, size_t *len, const char *path, size_t limit)
 	rl_buf b = RL_BUF_INIT;
 	ssize_t n;
 	size_t want = 65536;
+	const char *name = strcmp(path, "-") ? path : "standard input";
 
 	*out = NULL;
 	*len = 0;
@@ -291,14 +292,14 @@ int rl_read_file(char **out, size_t *len, const char *path, size_t limit)
 	}
 	if (fstat(fd, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			err = rl_error_set(RL_EIO, "%s: is a directory", path);
+			err = rl_error_set(RL_EIO, "%s: is a directory", name);
 			goto done;
 		}
 		if (S_ISREG(st.st_mode) && st.st_size > 0) {
 			if (limit && (uint64_t)st.st_size > limit) {
-				err = rl_error_set(RL_EINVALID,
+				err = rl_error_set(RL_ELIMIT,
 				                   "%s: file of %lld bytes is over the limit of %zu bytes",
-				                   path, (long long)st.st_size, limit);
+				                   name, (long long)st.st_size, limit);
 				goto done;
 			}
 			want = (size_t)st.st_size + 1;
@@ -313,15 +314,15 @@ int rl_read_file(char **out, size_t *len, const char *path, size_t limit)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			err = rl_error_set(RL_EIO, "%s: cannot read: %s", path, strerror(errno));
+			err = rl_error_set(RL_EIO, "%s: cannot read: %s", name, strerror(errno));
 			goto done;
 		}
 		if (n == 0)
 			break;
 		b.len += (size_t)n;
 		if (limit && b.len > limit) {
-			err = rl_error_set(RL_EINVALID, "%s: input is over the limit of %zu bytes",
-			                   path, limit);
+			err = rl_error_set(RL_ELIMIT, "%s: input is over the limit of %zu bytes",
+			                   name, limit);
 			goto done;
 		}
 	}

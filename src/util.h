@@ -111,7 +111,7 @@ static inline uint64_t rl_hash_mix(uint64_t h, uint64_t v)
 /* Read a whole file ("-": standard input) into a malloc'd buffer.  Fails
  * with RL_ENOTFOUND, RL_EIO (unreadable, a directory) or RL_ENOMEM; the
  * message names `path`.  `limit` (0: none) refuses larger inputs with
- * RL_EINVALID. */
+ * RL_ELIMIT: a regular file before reading, a stream once over it. */
 int rl_read_file(char **out, size_t *len, const char *path, size_t limit);
 
 

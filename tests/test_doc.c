@@ -107,6 +107,31 @@ static void test_doc__load_file_and_missing_file(void **state)
 	assert_non_null(strstr(rl_error_last(), "no such file"));
 }
 
+/* A size limit refuses a larger file with RL_ELIMIT before reading it;
+ * 0 stands for the largest size redline addresses. */
+static void test_doc__size_limit(void **state)
+{
+	char path[] = "/tmp/rl_doc_XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	rl_doc *d = NULL;
+
+	(void)state;
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs("Negenentwintig bytes tekst.\n", f);
+	fclose(f);
+	assert_int_equal(rl_doc_load_file_max(&d, path, "t.txt", 27), RL_ELIMIT);
+	assert_null(d);
+	assert_non_null(strstr(rl_error_last(), "file of 28 bytes is over the limit of 27 bytes"));
+	assert_int_equal(rl_doc_load_file_max(&d, path, "t.txt", 28), 0);
+	rl_doc_free(d);
+	assert_int_equal(rl_doc_load_file_max(&d, path, "t.txt", 0), 0);
+	assert_int_equal(rl_doc_paragraph_count(d), 1);
+	rl_doc_free(d);
+	remove(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +141,7 @@ int main(void)
 		cmocka_unit_test(test_doc__bom_and_metadata),
 		cmocka_unit_test(test_doc__empty_input),
 		cmocka_unit_test(test_doc__load_file_and_missing_file),
+		cmocka_unit_test(test_doc__size_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

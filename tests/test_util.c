@@ -137,7 +137,7 @@ static void test_util__read_file_errors_name_the_file(void **state)
 	assert_int_equal(len, 11);
 	assert_string_equal(data, "hello world");
 	free(data);
-	assert_int_equal(rl_read_file(&data, &len, path, 5), RL_EINVALID);
+	assert_int_equal(rl_read_file(&data, &len, path, 5), RL_ELIMIT);
 	assert_non_null(strstr(rl_error_last(), "over the limit of 5 bytes"));
 	unlink(path);
 }
