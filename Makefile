@@ -33,7 +33,7 @@ TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA = $(BUILD)/libredline.a
 
 .PHONY: all run test unit e2e asan asan-inner deps deps-check deps-tools screenshot clean install uninstall bench \
-        fuzz fuzz-build
+        fuzz fuzz-build valgrind
 
 all: deps-check redline libredline.a
 
@@ -137,6 +137,15 @@ asan-inner: $(TEST_BIN) $(BUILD)/redline
 		echo "== $$t (asan)"; ASAN_OPTIONS=detect_leaks=1 $$t || fail=1; \
 	done; \
 	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh $(BUILD)/redline $(SHARED) || fail=1; exit $$fail
+
+# The end-to-end tests again with every run of redline under valgrind's
+# memcheck (zero errors, zero definite or indirect leaks), leaving out the
+# files in VALGRIND_SKIP whose 10 MB inputs would take hours under it.
+VALGRIND_SKIP ?= limits html_browser
+valgrind:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(PACKAGES) valgrind"
+	@$(MAKE) --no-print-directory all
+	@sh tests/valgrind.sh ./redline $(SHARED) $(VALGRIND_SKIP)
 
 # ---- fuzzing --------------------------------------------------------------
 

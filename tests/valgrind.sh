@@ -1,0 +1,38 @@
+#!/bin/sh
+# The end-to-end tests with every run of redline under valgrind's memcheck:
+# an invalid read or write, a use of uninitialised memory, or a definite or
+# indirect leak makes that run exit 99 (so its test fails) and is counted
+# from the logs at the end.
+#
+#   sh tests/valgrind.sh REDLINE SHARED [SKIP...]
+#
+# SKIP names e2e test files (without .sh) to leave out: those whose inputs
+# of 10 MB and more would take hours under memcheck.
+bin=$1
+shared=$2
+shift 2
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+command -v valgrind >/dev/null || { echo "valgrind: not installed (make valgrind installs it as root)"; exit 2; }
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+mkdir "$dir/logs"
+cat >"$dir/redline" <<WRAP
+#!/bin/sh
+exec valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \\
+	--errors-for-leak-kinds=definite,indirect --track-origins=yes \\
+	--log-file="$dir/logs/vg.%p.log" "$bin" "\$@"
+WRAP
+chmod +x "$dir/redline"
+E2E_SKIP="$*" sh tests/e2e.sh "$dir/redline" "$shared"
+status=$?
+runs=$(ls "$dir/logs" | wc -l)
+bad=$(grep -l -E "ERROR SUMMARY: [1-9]|definitely lost: [1-9]|indirectly lost: [1-9]|Invalid|uninitialised" "$dir/logs"/* 2>/dev/null)
+if [ -n "$bad" ]; then
+	for f in $bad; do
+		echo "--- $f"
+		head -n 40 "$f"
+	done
+	status=1
+fi
+echo "valgrind: $runs runs of redline under memcheck, $(echo "$bad" | grep -c .) with errors or leaks"
+exit $status
