@@ -138,6 +138,26 @@ asan-inner: $(TEST_BIN) $(BUILD)/redline
 	done; \
 	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh $(BUILD)/redline $(SHARED) || fail=1; exit $$fail
 
+# ---- benchmark ------------------------------------------------------------
+
+# redline beside the word diffs people use today on generated version pairs
+# (100 KB, 1 MB, 10 MB) and the 5,000-paragraph related pair, then the
+# growth of time over 1, 2, 4 and 8 MB; tables in bench/RESULTS.md.  The
+# Debian tools are installed as root; jsdiff and diff-match-patch are timed
+# where Node.js is present (versions pinned in bench/package-lock.json,
+# installed into bench/node_modules).
+BENCH_PACKAGES = time wdiff dwdiff
+BENCH_RUNS ?= 3
+bench:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(PACKAGES) $(BENCH_PACKAGES)"
+	@$(MAKE) --no-print-directory all
+	@if command -v npm >/dev/null && [ ! -d bench/node_modules/diff-match-patch ]; then \
+		npm ci --prefix bench --no-audit --no-fund || echo "bench: npm ci failed; the Node.js tools are left out"; \
+	fi
+	python3 bench/versions.py --runs $(BENCH_RUNS) --related 5000 --markdown 100000 1000000 10000000
+	python3 bench/versions.py --runs $(BENCH_RUNS) --only redline,git,wdiff,dwdiff,wc --markdown \
+		1000000 2000000 4000000 8000000
+
 # The end-to-end tests again with every run of redline under valgrind's
 # memcheck (zero errors, zero definite or indirect leaks), leaving out the
 # files in VALGRIND_SKIP whose 10 MB inputs would take hours under it.
