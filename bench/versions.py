@@ -34,6 +34,7 @@ import math
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -52,10 +53,15 @@ def run_once(cmd, timeout):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
+        # a process group of its own, so that a timeout stops the tool and
+        # not only GNU time
+        p = subprocess.Popen(["/usr/bin/time", "-f", "%x %M", "-o", str(tf), *cmd], stdout=null,
+                             stderr=null, start_new_session=True)
         try:
-            subprocess.run(["/usr/bin/time", "-f", "%x %M", "-o", str(tf), *cmd], stdout=null,
-                           stderr=null, timeout=timeout)
+            p.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
             return None
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
