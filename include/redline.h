@@ -218,6 +218,42 @@ void rl_render_options_init(rl_render_options *opts);
 int rl_render(const rl_comparison *cmp, const rl_render_options *opts,
               rl_write_fn write, void *payload);
 
+/* ======================================================================
+ * The corpus: documents versioned in git, followed across documents and
+ * checked in CI.  Everything from here to the end of the file is owned by
+ * the corpus module — dates (src/date.c), the repository (src/corpus.c,
+ * the only user of libgit2), trace (src/trace.c) and check (src/check.c).
+ * A corpus is an ordinary git repository with a work tree: one file per
+ * document, its history the commits of the current branch.
+ * ==================================================================== */
+
+/* ---- dates (src/date.c) ------------------------------------------------ */
+
+typedef struct rl_date {
+	int64_t time; /* seconds since 1970-01-01T00:00:00Z */
+	int offset;   /* minutes east of UTC in which the date was written */
+} rl_date;
+
+/* Parse a date: "2021-08-31", "2022-03", "2022", ISO 8601 with a time
+ * ("2021-08-31T14:05:00+02:00", "...Z"), git's "@1630418400 +0200", or a
+ * written date in Dutch, English, French or German ("2 maart 2026",
+ * "31 August 2021", "August 31, 2021", "dinsdag 19 april 2022").  Missing
+ * parts are the first month, day and midnight UTC.  Years 1970 to 9999
+ * (what a git commit can record).  Fails with RL_EINVALID. */
+int rl_date_parse(rl_date *out, const char *s);
+
+/* The date a document states about itself: its leading metadata line
+ * (" date 2022-03"), else the first line that is only a date, optionally
+ * after a label or a place ("Datum 2 maart 2026", "Den Haag, 31 augustus
+ * 2021", "Date: 4 May 2023").  Returns 1 with `*out` set, or 0 when the text
+ * states no date.  Cannot fail. */
+int rl_date_find(rl_date *out, const rl_doc *doc);
+
+/* Write `d` as "YYYY-MM-DD" (with_time 0) or "YYYY-MM-DDTHH:MM:SS+HH:MM"
+ * in its own offset into `buf` (32 bytes suffice).  Returns `buf`.  Cannot
+ * fail. */
+const char *rl_date_format(char *buf, size_t cap, rl_date d, int with_time);
+
 #ifdef __cplusplus
 }
 #endif
