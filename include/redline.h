@@ -254,6 +254,133 @@ int rl_date_find(rl_date *out, const rl_doc *doc);
  * fail. */
 const char *rl_date_format(char *buf, size_t cap, rl_date d, int with_time);
 
+/* ---- the repository (src/corpus.c) -------------------------------------- */
+
+typedef struct rl_corpus rl_corpus;
+
+/* Create a corpus (a git repository with a work tree, branch "main") in
+ * `dir`, creating the directory if needed.  `*created` is set to 0 when
+ * `dir` already was a repository (then it is opened as it is).  Fails with
+ * RL_EGIT or RL_EIO. */
+int rl_corpus_init(rl_corpus **out, const char *dir, int *created);
+
+/* Open the corpus containing `dir`, searching upward as git does.  Fails
+ * with RL_ENOTFOUND when there is none, RL_EGIT for a corrupt repository. */
+int rl_corpus_open(rl_corpus **out, const char *dir);
+
+/* Release a corpus.  NULL is a no-op. */
+void rl_corpus_free(rl_corpus *c);
+
+/* The root of the work tree, ending in '/'; NULL for a bare repository.
+ * Borrowed. */
+const char *rl_corpus_workdir(const rl_corpus *c);
+
+/* Check a document name: a relative path inside the corpus in valid UTF-8,
+ * without empty, ".", ".." or ".git..." components, control characters or
+ * backslashes, and not the policy file ".redline".  Returns 0 or
+ * RL_EINVALID (message says why). */
+int rl_corpus_check_name(const char *name);
+
+typedef enum rl_corpus_status {
+	RL_CORPUS_UNCHANGED = 0,
+	RL_CORPUS_ADDED,
+	RL_CORPUS_MODIFIED,
+	RL_CORPUS_DELETED
+} rl_corpus_status;
+
+/* "unchanged", "added", "modified", "deleted". */
+const char *rl_corpus_status_name(rl_corpus_status status);
+
+/* Reports progress of a long operation; return non-zero to cancel. */
+typedef int (*rl_progress_fn)(size_t done, size_t total, void *payload);
+
+/* One document to add.  Inputs are borrowed for the call; `status` is
+ * set by rl_corpus_add(). */
+typedef struct rl_corpus_file {
+	const char *name; /* document name, checked by rl_corpus_check_name() */
+	const char *data; /* its bytes (valid UTF-8 text) */
+	size_t len;
+	rl_date date;     /* the document date */
+	rl_corpus_status status; /* out: added, modified or unchanged */
+} rl_corpus_file;
+
+typedef struct rl_corpus_add_options {
+	const char *message;     /* commit message; NULL: "Add NAME" and so on */
+	const char *author_name; /* NULL: user.name from the git configuration,
+	                            else "redline" */
+	const char *author_email;/* NULL: user.email, else "redline@localhost" */
+	const rl_date *committer_date; /* NULL: now */
+	rl_progress_fn progress; /* NULL: none */
+	void *payload;
+} rl_corpus_add_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_corpus_add_options_init(rl_corpus_add_options *opts);
+
+/* Store `n` documents as one commit on the current branch and update the
+ * work tree and index to match.  The author date is the latest document
+ * date (documents with other dates get a "Redline-Date:" trailer), the
+ * committer date now.  Documents identical to the stored version are left
+ * out; when all are, nothing is committed and `commit` is "".  Atomic:
+ * objects are written first, then the branch moves by compare-and-swap on
+ * its old value, retried when another writer moved it first.  Fails with
+ * RL_EINVALID (a bad name, a work-tree file with local changes that the
+ * add would overwrite, a detached HEAD), RL_EGIT (a corrupt or locked
+ * repository) or RL_EIO; the repository then holds everything committed
+ * before.  `commit` receives the new commit's hex id (41 bytes). */
+int rl_corpus_add(char commit[41], rl_corpus *c, rl_corpus_file *files, size_t n,
+                  const rl_corpus_add_options *opts);
+
+/* Read REV:NAME (":NAME": the work tree; a bare object id: that blob) into
+ * a malloc'd buffer owned by the caller.  Fails with RL_ENOTFOUND for an
+ * unknown revision or name, RL_EGIT, RL_EIO, RL_ENOMEM. */
+int rl_corpus_read(char **data, size_t *len, rl_corpus *c, const char *spec);
+
+/* Load REV:NAME as a document named `display_name` (NULL: `spec`).  Fails
+ * like rl_corpus_read() and rl_doc_load_buffer(). */
+int rl_corpus_load(rl_doc **out, rl_corpus *c, const char *spec, const char *display_name);
+
+/* Resolve a revision (branch, tag, commit id or prefix, HEAD~2, ...) to a
+ * commit; `id` receives its hex id (41 bytes).  Fails with RL_ENOTFOUND. */
+int rl_corpus_resolve(char id[41], rl_corpus *c, const char *rev);
+
+/* A document in a listing, a change between revisions or a log entry. */
+typedef struct rl_corpus_entry {
+	char *name;             /* document name; NULL for a log entry of a
+	                           commit that changed no document */
+	rl_corpus_status status;
+	char old_id[41];        /* blob ids, "" when that side is absent or */
+	char new_id[41];        /*   in the work tree */
+	int new_in_worktree;    /* the new side is the work-tree file */
+	rl_date date;           /* document date of the new version */
+	char commit[41];        /* the commit that made the new version */
+	char *subject;          /* log: the commit's first line; else NULL */
+} rl_corpus_entry;
+
+typedef struct rl_corpus_entries {
+	rl_corpus_entry *v;
+	size_t n;
+} rl_corpus_entries;
+
+/* Release the entries (not the struct).  Cannot fail. */
+void rl_corpus_entries_free(rl_corpus_entries *e);
+
+/* Every document at `rev` (NULL: HEAD), sorted by name, with the date and
+ * commit of its current version (found in the history).  An empty corpus
+ * gives no entries.  Fails with RL_ENOTFOUND, RL_EGIT, RL_ENOMEM. */
+int rl_corpus_list(rl_corpus_entries *out, rl_corpus *c, const char *rev);
+
+/* The documents added, modified or deleted from `base` to `head` (NULL:
+ * the work tree, untracked files included), sorted by name.  Fails with
+ * RL_ENOTFOUND, RL_EGIT, RL_ENOMEM. */
+int rl_corpus_changes(rl_corpus_entries *out, rl_corpus *c, const char *base, const char *head);
+
+/* The history from `rev` (NULL: HEAD), newest first, following first
+ * parents: one entry per version of `name`, or with `name` NULL one per
+ * document changed in each commit.  Fails with RL_ENOTFOUND, RL_EGIT,
+ * RL_ENOMEM. */
+int rl_corpus_log(rl_corpus_entries *out, rl_corpus *c, const char *rev, const char *name);
+
 #ifdef __cplusplus
 }
 #endif
