@@ -12,6 +12,11 @@
 const cli_cmd cli_commands[] = {
 	{"diff", cmd_diff, "compare two texts paragraph by paragraph, word by word"},
 	{"paragraphs", cmd_paragraphs, "show how a text splits into paragraphs and sentences"},
+	/* the corpus (cmd_corpus.c) */
+	{"init", cmd_init, "create a corpus: a git repository for versioned documents"},
+	{"add", cmd_add, "store files as new versions of documents in the corpus"},
+	{"log", cmd_log, "history of the corpus or of one document, with paragraph counts"},
+	{"show", cmd_show, "print a stored version of a document (REV:NAME)"},
 	{NULL, NULL, NULL}
 };
 
