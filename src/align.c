@@ -31,6 +31,7 @@
 #define MAX_POSTINGS 64    /* shingles more common than this are skipped */
 #define MAX_CANDIDATES 12  /* index candidates per paragraph */
 #define GAP_ALL_PAIRS 24   /* gaps this small are compared exhaustively */
+#define IN_GAP_BONUS 0.05  /* ranking bonus for pairs that stayed in place */
 
 int rl_alinks_push(rl_alinks *l, rl_link_kind kind, uint32_t o0, uint32_t o1, uint32_t n0,
                    uint32_t n1, double similarity)
@@ -45,6 +46,7 @@ int rl_alinks_push(rl_alinks *l, rl_link_kind kind, uint32_t o0, uint32_t o1, ui
 	k->o1 = o1;
 	k->n0 = n0;
 	k->n1 = n1;
+	k->skip_old = k->skip_new = 0;
 	k->similarity = similarity;
 	return 0;
 }
@@ -251,15 +253,17 @@ static score compare_bags(const side *sa, const bag *a, const side *sb, const ba
 	return r;
 }
 
-/* Similarity of one bag against the union of bags [from, to) of a side. */
-static double union_sim(const side *s1, const bag *one, const side *s2, size_t from, size_t to,
-                        term **buf, size_t *cap)
+/* Weighted Dice of one bag against the union of the bags listed in
+ * `parts` (positions on side s2); *ov receives the weighted overlap.
+ * Returns -1 on RL_ENOMEM. */
+static double union_sim(const side *s1, const bag *one, const side *s2, const uint32_t *parts,
+                        size_t n_parts, term **buf, size_t *cap, double *ov)
 {
 	size_t n = 0;
-	double w = 0, ov;
+	double w = 0;
 
-	for (size_t k = from; k < to; k++) {
-		const bag *b = &s2->bags[k];
+	for (size_t k = 0; k < n_parts; k++) {
+		const bag *b = &s2->bags[parts[k]];
 		if (rl_grow(buf, cap, n + b->n + 1, sizeof(term)) < 0)
 			return -1;
 		memcpy(*buf + n, s2->terms + b->off, b->n * sizeof(term));
@@ -278,8 +282,8 @@ static double union_sim(const side *s1, const bag *one, const side *s2, size_t f
 		}
 		n = m;
 	}
-	ov = overlap(s1->terms + one->off, one->n, *buf, n);
-	return one->weight + w > 0 ? 2 * ov / (one->weight + w) : 0;
+	*ov = overlap(s1->terms + one->off, one->n, *buf, n);
+	return one->weight + w > 0 ? 2 * *ov / (one->weight + w) : 0;
 }
 
 /* ---- shingle index ------------------------------------------------------- */
@@ -337,7 +341,8 @@ static int build_index(posting **out, size_t *n_out, const side *sb)
 			n++;
 		}
 	}
-	qsort(p, n, sizeof(posting), cmp_posting);
+	if (n > 1)
+		qsort(p, n, sizeof(posting), cmp_posting);
 	*out = p;
 	*n_out = n;
 	return 0;
@@ -363,6 +368,7 @@ typedef struct proposal {
 	double score;
 	uint8_t kind;
 	uint32_t o0, o1, n0, n1; /* bag positions, half-open */
+	uint64_t skip_o, skip_n; /* bit k: bag o0 + k (n0 + k) is not a member */
 } proposal;
 
 typedef struct props {
@@ -381,6 +387,7 @@ static int propose(props *p, rl_link_kind kind, double value, size_t o0, size_t 
 	p->v[p->n].o1 = (uint32_t)o1;
 	p->v[p->n].n0 = (uint32_t)n0;
 	p->v[p->n].n1 = (uint32_t)n1;
+	p->v[p->n].skip_o = p->v[p->n].skip_n = 0;
 	p->n++;
 	return 0;
 }
@@ -422,10 +429,15 @@ static int cmp_cand_n(const void *x, const void *y)
 typedef struct cands {
 	cand *v;
 	size_t n, cap;
+	rl_set64 seen; /* (o << 32 | n) of the pairs already in v */
 } cands;
 
 static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n)
 {
+	int fresh = rl_set64_add(&c->seen, (uint64_t)o << 32 | n);
+
+	if (fresh <= 0)
+		return fresh;
 	if (c->n == c->cap && rl_grow(&c->v, &c->cap, c->n + 1, sizeof(cand)) < 0)
 		return RL_ENOMEM;
 	c->v[c->n].o = (uint32_t)o;
@@ -435,8 +447,10 @@ static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n
 	return 0;
 }
 
-/* Candidates of every old bag: neighbours in its gap and index hits. */
-static int gather(cands *c, const side *sa, const side *sb)
+/* Candidates of every bag of side `sa`: neighbours in its gap (when
+ * `neighbours`) and hits in an index over side `sb`.  `swap` says that sa
+ * is the new side, so pairs are stored the other way round. */
+static int gather(cands *c, const side *sa, const side *sb, int neighbours, int swap)
 {
 	posting *idx = NULL;
 	size_t n_idx = 0, gb = 0;
@@ -466,12 +480,13 @@ static int gather(cands *c, const side *sa, const side *sb)
 		while (o_first > 0 && sa->bags[o_first - 1].gap == a->gap)
 			o_first--;
 		pos_in_gap = o - o_first;
-		for (size_t n = g0; n < g1; n++) {
+		for (size_t n = g0; n < g1 && neighbours; n++) {
 			size_t rel = n - g0;
 			if (g1 - g0 <= GAP_ALL_PAIRS ||
 			    (rel + 4 >= pos_in_gap && rel <= pos_in_gap + 4)) {
 				if ((err = add_cand(c, sa, o, sb, n)) < 0)
 					goto done;
+				err = 0;
 				hits[n] = UINT32_MAX; /* already a candidate */
 				touched[n_touched++] = (uint32_t)n;
 			}
@@ -506,8 +521,10 @@ static int gather(cands *c, const side *sa, const side *sb)
 			}
 			if (at == SIZE_MAX)
 				break;
-			if ((err = add_cand(c, sa, o, sb, at)) < 0)
+			err = swap ? add_cand(c, sb, at, sa, o) : add_cand(c, sa, o, sb, at);
+			if (err < 0)
 				goto done;
+			err = 0;
 			hits[at] = UINT32_MAX;
 		}
 		for (size_t t = 0; t < n_touched; t++)
@@ -521,88 +538,125 @@ done:
 	return err;
 }
 
-/* Split (one old, consecutive new) and merge proposals from candidates. */
-static int group_proposals(props *p, cands *c, const side *sa, const side *sb,
-                           const rl_doc *a, const rl_doc *b, term **buf, size_t *cap)
-{
-	int err;
+/* Split and merge proposals.  For each paragraph ("the whole"), its
+ * candidates that it mostly contains ("parts") are taken in document order;
+ * runs of parts at most one paragraph apart (an insertion or a move can
+ * land between two halves of a split) are tried as groups.  A group is
+ * proposed when its union matches the whole well and explains clearly more
+ * of the whole than its best single part does. */
+#define MAX_PARTS 8
+#define GROUP_GAIN 0.03
 
+static int group_for(props *p, const cand *c, size_t n, int dir, const side *sa,
+                     const side *sb, term **buf, size_t *cap)
+{
+	const side *whole_side = dir == 0 ? sa : sb, *part_side = dir == 0 ? sb : sa;
+	uint32_t whole = dir == 0 ? c[0].o : c[0].n;
+	const bag *wb = &whole_side->bags[whole];
+	uint32_t parts[MAX_PARTS];
+	double part_cont[MAX_PARTS]; /* share of the whole found in each part */
+	size_t m = 0;
+
+	for (size_t k = 0; k < n && m < MAX_PARTS; k++) {
+		double contained = dir == 0 ? c[k].s.b_in_a : c[k].s.a_in_b;
+		if (contained < CONTAINED)
+			continue;
+		parts[m] = dir == 0 ? c[k].n : c[k].o;
+		part_cont[m] = dir == 0 ? c[k].s.a_in_b : c[k].s.b_in_a;
+		m++;
+	}
+	for (size_t s0 = 0; s0 + 1 < m; s0++) {
+		double best_part = part_cont[s0];
+
+		for (size_t e = s0 + 1; e < m; e++) {
+			uint32_t prev = part_side->bags[parts[e - 1]].para, cur = part_side->bags[parts[e]].para;
+			double ov, u;
+
+			if (cur > prev + 2)
+				break;
+			if (part_cont[e] > best_part)
+				best_part = part_cont[e];
+			u = union_sim(whole_side, wb, part_side, parts + s0, e - s0 + 1, buf, cap, &ov);
+			if (u < 0)
+				return RL_ENOMEM;
+			if (u < SIM_ANYWHERE || wb->weight <= 0 || ov / wb->weight < best_part + GROUP_GAIN)
+				continue;
+			/* ranked like a 1:1 pair: in-place groups get the same bonus */
+			if (whole_side->bags[whole].gap == part_side->bags[parts[s0]].gap &&
+			    whole_side->bags[whole].gap == part_side->bags[parts[e]].gap)
+				u += IN_GAP_BONUS;
+			if (propose(p, dir == 0 ? RL_LINK_SPLIT : RL_LINK_MERGED, u,
+			            dir == 0 ? whole : parts[s0], dir == 0 ? whole + 1 : parts[e] + 1,
+			            dir == 0 ? parts[s0] : whole, dir == 0 ? parts[e] + 1 : whole + 1) < 0)
+				return RL_ENOMEM;
+			{
+				/* bags inside the range that are not parts */
+				uint64_t skip = 0;
+				for (uint32_t b = parts[s0], k = (uint32_t)s0; b <= parts[e]; b++) {
+					if (k <= e && parts[k] == b)
+						k++;
+					else
+						skip |= (uint64_t)1 << (b - parts[s0]);
+				}
+				if (dir == 0)
+					p->v[p->n - 1].skip_n = skip;
+				else
+					p->v[p->n - 1].skip_o = skip;
+			}
+		}
+	}
+	return 0;
+}
+
+static int group_proposals(props *p, cands *c, const side *sa, const side *sb, term **buf,
+                           size_t *cap)
+{
 	for (int dir = 0; dir < 2; dir++) {
-		qsort(c->v, c->n, sizeof(cand), dir == 0 ? cmp_cand_o : cmp_cand_n);
+		if (c->n > 1)
+			qsort(c->v, c->n, sizeof(cand), dir == 0 ? cmp_cand_o : cmp_cand_n);
 		for (size_t i = 0; i < c->n;) {
 			size_t j = i;
 			uint32_t one = dir == 0 ? c->v[i].o : c->v[i].n;
-			double best_single = 0;
+			int err;
 
-			while (j < c->n && (dir == 0 ? c->v[j].o : c->v[j].n) == one) {
-				if (c->v[j].s.sim > best_single)
-					best_single = c->v[j].s.sim;
+			while (j < c->n && (dir == 0 ? c->v[j].o : c->v[j].n) == one)
 				j++;
-			}
-			/* runs of consecutive parts that the one contains */
-			for (size_t k = i; k < j;) {
-				size_t r = k + 1;
-				uint32_t first = dir == 0 ? c->v[k].n : c->v[k].o;
-				double cont = dir == 0 ? c->v[k].s.b_in_a : c->v[k].s.a_in_b;
-
-				if (cont < CONTAINED) {
-					k++;
-					continue;
-				}
-				while (r < j) {
-					uint32_t prev = dir == 0 ? c->v[r - 1].n : c->v[r - 1].o;
-					uint32_t cur = dir == 0 ? c->v[r].n : c->v[r].o;
-					const side *ps = dir == 0 ? sb : sa;
-					double cc = dir == 0 ? c->v[r].s.b_in_a : c->v[r].s.a_in_b;
-					/* consecutive in the document, not just among bags */
-					if (cur != prev + 1 || ps->bags[cur].para != ps->bags[prev].para + 1 ||
-					    cc < CONTAINED)
-						break;
-					r++;
-				}
-				if (r - k >= 2) {
-					uint32_t last = first + (uint32_t)(r - k);
-					double u = dir == 0 ? union_sim(sa, &sa->bags[one], sb, first, last, buf, cap)
-					                    : union_sim(sb, &sb->bags[one], sa, first, last, buf, cap);
-					if (u < 0)
-						return RL_ENOMEM;
-					if (u >= SIM_ANYWHERE && u > best_single + 0.1) {
-						err = dir == 0 ? propose(p, RL_LINK_SPLIT, u, one, one + 1, first, last)
-						               : propose(p, RL_LINK_MERGED, u, first, last, one, one + 1);
-						if (err < 0)
-							return err;
-					}
-				}
-				k = r;
-			}
+			if ((err = group_for(p, c->v + i, j - i, dir, sa, sb, buf, cap)) < 0)
+				return err;
 			i = j;
 		}
 	}
-	(void)a;
-	(void)b;
 	return 0;
 }
 
 /* ---- order ------------------------------------------------------------------ */
 
-/* Mark the links (by old order) whose new positions form a longest
- * increasing subsequence. */
-static int mark_in_order(rl_alinks *l, uint8_t *in_order)
+/* Mark the links that stay in order: a heaviest increasing subsequence of
+ * their new positions taken in old order.  Each link weighs 1, plus a
+ * thousandth of its similarity, plus a little for its length: the most
+ * links stay in order; among equally many, the exact ones (a moved
+ * paragraph is more often an edited one), then the longer ones (a
+ * repeated title rather than the text between).  Fenwick tree over new
+ * positions, O(n log n). */
+static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new, const rl_para *pa)
 {
-	size_t n = 0, len = 0, *idx, *tails, *prev;
+	size_t n = 0, *idx, *prev, *tree_at;
+	double *dp, *tree;
 	int err = 0;
 
 	idx = rl_calloc(l->n + 1, sizeof(size_t));
-	tails = rl_calloc(l->n + 1, sizeof(size_t));
 	prev = rl_calloc(l->n + 1, sizeof(size_t));
-	if (!idx || !tails || !prev) {
+	dp = rl_calloc(l->n + 1, sizeof(double));
+	tree = rl_calloc(n_new + 2, sizeof(double));
+	tree_at = rl_calloc(n_new + 2, sizeof(size_t));
+	if (!idx || !prev || !dp || !tree || !tree_at) {
 		err = RL_ENOMEM;
 		goto done;
 	}
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].o1 > l->v[i].o0 && l->v[i].n1 > l->v[i].n0)
 			idx[n++] = i;
-	/* links are pushed in no particular order: sort by old position */
+	/* links come in no particular order: sort by old position */
 	for (size_t i = 1; i < n; i++) {
 		size_t x = idx[i], j = i;
 		while (j > 0 && l->v[idx[j - 1]].o0 > l->v[x].o0) {
@@ -611,29 +665,47 @@ static int mark_in_order(rl_alinks *l, uint8_t *in_order)
 		}
 		idx[j] = x;
 	}
-	for (size_t i = 0; i < n; i++) {
-		size_t lo = 0, hi = len;
-		uint32_t key = l->v[idx[i]].n0;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (l->v[idx[tails[mid]]].n0 < key)
-				lo = mid + 1;
-			else
-				hi = mid;
+	for (size_t i = 0; i <= n_new + 1; i++)
+		tree_at[i] = SIZE_MAX;
+	{
+		double best = -1;
+		size_t best_at = SIZE_MAX;
+
+		for (size_t i = 0; i < n; i++) {
+			const rl_alink *x = &l->v[idx[i]];
+			double size = (double)(pa[x->o1 - 1].end - pa[x->o0].start);
+			double w = 1.0 + 0.001 * x->similarity + 0.0001 * (size < 1000 ? size / 1000 : 1),
+			       got = 0;
+			size_t from = SIZE_MAX;
+
+			/* best chain ending at a new position below x->n0 */
+			for (size_t k = x->n0; k > 0; k -= k & -k)
+				if (tree_at[k] != SIZE_MAX && tree[k] > got) {
+					got = tree[k];
+					from = tree_at[k];
+				}
+			dp[i] = got + w;
+			prev[i] = from;
+			for (size_t k = x->n0 + 1; k <= n_new + 1; k += k & -k)
+				if (tree_at[k] == SIZE_MAX || dp[i] > tree[k]) {
+					tree[k] = dp[i];
+					tree_at[k] = i;
+				}
+			if (dp[i] > best) {
+				best = dp[i];
+				best_at = i;
+			}
 		}
-		prev[i] = lo ? tails[lo - 1] : SIZE_MAX;
-		tails[lo] = i;
-		if (lo == len)
-			len++;
-	}
-	memset(in_order, 0, l->n);
-	if (len)
-		for (size_t i = tails[len - 1]; i != SIZE_MAX; i = prev[i])
+		memset(in_order, 0, l->n);
+		for (size_t i = best_at; i != SIZE_MAX; i = prev[i])
 			in_order[idx[i]] = 1;
+	}
 done:
 	free(idx);
-	free(tails);
 	free(prev);
+	free(dp);
+	free(tree);
+	free(tree_at);
 	return err;
 }
 
@@ -678,6 +750,7 @@ static void work_free(work *w)
 	free(w->sb.terms);
 	free(w->sb.seq);
 	free(w->c.v);
+	rl_set64_free(&w->c.seen);
 	free(w->p.v);
 	free(w->buf);
 	rl_tokens_free(&w->tok);
@@ -777,6 +850,22 @@ static int gaps(work *w, const rl_doc *a, const rl_doc *b, const rl_alinks *out)
 	return 0;
 }
 
+/* The paragraphs of bags [b0, b1) that are not members (bags in `skip`, and
+ * paragraphs between member bags that are not bags at all), as a mask over
+ * paragraphs from the first bag's. */
+static uint64_t para_skip(const side *sd, uint32_t b0, uint32_t b1, uint64_t skip)
+{
+	uint32_t first = sd->bags[b0].para, last = sd->bags[b1 - 1].para;
+	uint64_t mask = 0;
+
+	for (uint32_t q = first; q <= last; q++)
+		mask |= (uint64_t)1 << (q - first);
+	for (uint32_t b = b0; b < b1; b++)
+		if (!(skip >> (b - b0) & 1))
+			mask &= ~((uint64_t)1 << (sd->bags[b].para - first));
+	return mask;
+}
+
 static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b)
 {
 	int err;
@@ -787,7 +876,8 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 		return err;
 	if (!w->sa.n || !w->sb.n)
 		return 0;
-	if ((err = weigh(&w->sa, &w->sb)) < 0 || (err = gather(&w->c, &w->sa, &w->sb)) < 0)
+	if ((err = weigh(&w->sa, &w->sb)) < 0 || (err = gather(&w->c, &w->sa, &w->sb, 1, 0)) < 0 ||
+	    (err = gather(&w->c, &w->sb, &w->sa, 0, 1)) < 0)
 		return err;
 	for (size_t k = 0; k < w->c.n; k++) {
 		const cand *c = &w->c.v[k];
@@ -795,13 +885,14 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 		double s = c->s.sim;
 
 		if (s >= SIM_ANYWHERE || (same_gap && s >= SIM_IN_GAP))
-			if ((err = propose(&w->p, RL_LINK_EQUAL, s + (same_gap ? 0.05 : 0), c->o, c->o + 1,
+			if ((err = propose(&w->p, RL_LINK_EQUAL, s + (same_gap ? IN_GAP_BONUS : 0), c->o, c->o + 1,
 			                   c->n, c->n + 1)) < 0)
 				return err;
 	}
-	if ((err = group_proposals(&w->p, &w->c, &w->sa, &w->sb, a, b, &w->buf, &w->buf_cap)) < 0)
+	if ((err = group_proposals(&w->p, &w->c, &w->sa, &w->sb, &w->buf, &w->buf_cap)) < 0)
 		return err;
-	qsort(w->p.v, w->p.n, sizeof(proposal), cmp_proposal);
+	if (w->p.n > 1)
+		qsort(w->p.v, w->p.n, sizeof(proposal), cmp_proposal);
 	used_a = rl_calloc(w->sa.n + 1, 1);
 	used_b = rl_calloc(w->sb.n + 1, 1);
 	if (!used_a || !used_b) {
@@ -815,26 +906,35 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 		double sim = p->score;
 
 		for (uint32_t i = p->o0; i < p->o1; i++)
-			free_ &= !used_a[i];
+			if (!(p->skip_o >> (i - p->o0) & 1))
+				free_ &= !used_a[i];
 		for (uint32_t j = p->n0; j < p->n1; j++)
-			free_ &= !used_b[j];
+			if (!(p->skip_n >> (j - p->n0) & 1))
+				free_ &= !used_b[j];
 		if (!free_)
 			continue;
-		for (uint32_t i = p->o0; i < p->o1; i++)
-			used_a[i] = 1;
-		for (uint32_t j = p->n0; j < p->n1; j++)
-			used_b[j] = 1;
-		if (p->kind == RL_LINK_EQUAL && sim > 1.0)
+		if (w->sa.bags[p->o0].gap == w->sb.bags[p->n0].gap &&
+		    w->sa.bags[p->o1 - 1].gap == w->sb.bags[p->n1 - 1].gap)
+			sim -= IN_GAP_BONUS; /* the bonus only ranks proposals */
+		if (sim > 1.0)
 			sim = 1.0;
-		if (p->kind == RL_LINK_EQUAL && w->sa.bags[p->o0].gap == w->sb.bags[p->n0].gap)
-			sim -= 0.05;
 		err = rl_alinks_push(out, p->kind, w->sa.bags[p->o0].para,
 		                     w->sa.bags[p->o1 - 1].para + 1, w->sb.bags[p->n0].para,
 		                     w->sb.bags[p->n1 - 1].para + 1, sim < 0 ? 0 : sim);
+		if (err)
+			break;
+		out->v[out->n - 1].skip_old = para_skip(&w->sa, p->o0, p->o1, p->skip_o);
+		out->v[out->n - 1].skip_new = para_skip(&w->sb, p->n0, p->n1, p->skip_n);
 		for (uint32_t i = p->o0; i < p->o1; i++)
-			w->ua[w->sa.bags[i].para] = 0;
+			if (!(p->skip_o >> (i - p->o0) & 1)) {
+				used_a[i] = 1;
+				w->ua[w->sa.bags[i].para] = 0;
+			}
 		for (uint32_t j = p->n0; j < p->n1; j++)
-			w->ub[w->sb.bags[j].para] = 0;
+			if (!(p->skip_n >> (j - p->n0) & 1)) {
+				used_b[j] = 1;
+				w->ub[w->sb.bags[j].para] = 0;
+			}
 	}
 	free(used_a);
 	free(used_b);
@@ -869,7 +969,7 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b)
 	}
 	{
 		rl_alinks view = {out->v + mark, out->n - mark, 0};
-		if ((err = mark_in_order(&view, w.in_order)) < 0)
+		if ((err = mark_in_order(&view, w.in_order, nb, a->paras)) < 0)
 			goto done;
 		for (size_t k = 0; k < view.n; k++) {
 			rl_alink *l = &view.v[k];
@@ -883,7 +983,7 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b)
 	for (size_t j = 0; j < nb && !err; j++)
 		if (w.ub[j])
 			err = rl_alinks_push(out, RL_LINK_INSERTED, 0, 0, (uint32_t)j, (uint32_t)j + 1, 0);
-	if (!err)
+	if (!err && out->n - mark > 1)
 		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_alink_old);
 done:
 	work_free(&w);

@@ -13,6 +13,9 @@ typedef struct rl_alink {
 	                      equal or edited" until the word diff decides */
 	uint32_t o0, o1;   /* old paragraphs [o0, o1); empty for inserted */
 	uint32_t n0, n1;   /* new paragraphs [n0, n1); empty for deleted */
+	uint64_t skip_old; /* bit k: old paragraph o0 + k is not in the link (a
+	                      paragraph that landed between two parts of a merge) */
+	uint64_t skip_new; /* likewise for the new side (inside a split) */
 	double similarity;
 } rl_alink;
 

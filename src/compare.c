@@ -95,7 +95,8 @@ static int output_order(order **out, const rl_alinks *l, size_t n_old)
 		o[k].key = last + 0.5;
 		o[k].second = x->o0;
 	}
-	qsort(o, l->n, sizeof(order), cmp_order);
+	if (l->n > 1)
+		qsort(o, l->n, sizeof(order), cmp_order);
 	*out = o;
 	o = NULL;
 done:
@@ -143,9 +144,15 @@ static int build_links(rl_comparison *c, const rl_alinks *al)
 		l->n_old = x->o1 - x->o0;
 		l->n_new = x->n1 - x->n0;
 		for (uint32_t i = x->o0; i < x->o1; i++)
-			c->idx[n_idx++] = i;
+			if (!(x->skip_old >> (i - x->o0) & 1))
+				c->idx[n_idx++] = i;
+			else
+				l->n_old--;
 		for (uint32_t j = x->n0; j < x->n1; j++)
-			c->idx[n_idx++] = j;
+			if (!(x->skip_new >> (j - x->n0) & 1))
+				c->idx[n_idx++] = j;
+			else
+				l->n_new--;
 		edit_off[k] = c->edits.n;
 		if (l->n_old && l->n_new) {
 			size_t a0 = c->a->paras[x->o0].start, a1 = c->a->paras[x->o1 - 1].end;

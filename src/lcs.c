@@ -12,7 +12,14 @@
 
 #include <stdlib.h>
 
-#define MYERS_MAX_COST 2048
+#include <math.h>
+
+/* Regions this small (in elements, both sides) go straight to Myers, which
+ * is optimal there; patience's unique anchors pay off on larger ones. */
+#define PATIENCE_MIN 512
+/* Myers' cost cap: as git's xdiff, the square root of the region's size,
+ * at least 256. */
+#define MYERS_MIN_COST 256
 
 typedef struct entry {
 	uint64_t key;
@@ -167,8 +174,13 @@ static int bisect(rl_lcs *s, const uint64_t *A, const uint64_t *B, const region 
 	int32_t *v1, *v2;
 	const uint64_t *a = A + r->a0, *b = B + r->b0;
 
-	if (max_d > MYERS_MAX_COST)
-		max_d = MYERS_MAX_COST;
+	{
+		long cap = (long)sqrt((double)(N + M));
+		if (cap < MYERS_MIN_COST)
+			cap = MYERS_MIN_COST;
+		if (max_d > cap)
+			max_d = cap;
+	}
 	off = max_d + 1;
 	vlen = 2 * off + 2;
 	if (rl_grow(&s->v, &s->v_cap, (size_t)(2 * vlen), sizeof(int32_t)) < 0)
@@ -292,7 +304,7 @@ int rl_lcs_diff(rl_lcs *s, const uint64_t *A, size_t na, const uint64_t *B, size
 			memset(db + r.b0, 1, r.b1 - r.b0);
 			continue;
 		}
-		if (r.patience) {
+		if (r.patience && (r.a1 - r.a0) + (r.b1 - r.b0) > PATIENCE_MIN) {
 			if ((n = patience_anchors(s, A, B, &r)) < 0)
 				return (int)n;
 			if (n > 0) {

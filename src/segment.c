@@ -290,8 +290,12 @@ int rl_segment_paragraphs(rl_para **out, size_t *n_out, const char *s, size_t fr
 			const line *l = &lines[i], *next = &lines[i + 1];
 			int fits = width && l->chars + 1 + next->first_word <= width;
 
-			if (fits && starts_paragraph(s, next) &&
-			    (ends_sentence(s, l) || heading_like(s, l, width))) {
+			/* a title line between two paragraphs: break before it too */
+			int title_next = width && ends_sentence(s, l) && heading_like(s, next, width) &&
+			                 (i + 2 >= n || lines[i + 2].blank || starts_paragraph(s, &lines[i + 2]));
+
+			if ((fits && starts_paragraph(s, next) &&
+			     (ends_sentence(s, l) || heading_like(s, l, width))) || title_next) {
 				if ((err = push_para(&v, &np, &cap, &lines[first], l, s)) < 0)
 					goto done;
 				first = i + 1;

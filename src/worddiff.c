@@ -291,11 +291,16 @@ static int emit(rl_edits *out, int *changed, rl_worddiff_scratch *s, size_t nseg
 				if (!err)
 					err = rl_edits_push(out, RL_EDIT_INSERT, y->start, y->word_end);
 			}
+			if (err)
+				break;
+			if (same_bytes(a, x->word_end, x->end, b, y->word_end, y->end)) {
+				err = rl_edits_push(out, RL_EDIT_EQUAL, x->word_end, x->end);
+				continue;
+			}
 			/* white space after the word: only its presence counts */
 			if ((x->end == x->word_end) != (y->end == y->word_end))
 				*changed = 1;
-			if (!err)
-				err = rl_edits_push(out, RL_EDIT_DELETE, x->word_end, x->end);
+			err = rl_edits_push(out, RL_EDIT_DELETE, x->word_end, x->end);
 			if (!err)
 				err = rl_edits_push(out, RL_EDIT_INSERT, y->word_end, y->end);
 		}

@@ -1,0 +1,300 @@
+/* Unit tests for align (versions mode): each kind of change is found, every
+ * paragraph is in exactly one link, duplicates pair in order, and large
+ * inputs stay near-linear (10,000 paragraphs, no all-pairs matrix). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "align.h"
+
+/* Paragraph texts: sentences of made-up words from a seed number, with a
+ * realistic spread: a few frequent words and many rare ones. */
+static const char *const common[] = {"de", "het", "een", "van", "en", "in", "is", "op"};
+static const char *const syllables[] = {"sa", "men", "wer", "king", "de", "fen", "sie", "eu",
+                                        "ro", "pa", "vei", "lig", "heid", "kli", "maat", "han"};
+
+static void sentence(rl_buf *b, unsigned seed, int n)
+{
+	for (int i = 0; i < n; i++) {
+		seed = seed * 1103515245u + 12345u;
+		rl_buf_puts(b, i ? " " : "");
+		if ((seed >> 8) % 3 == 0) {
+			rl_buf_puts(b, common[(seed >> 16) % 8]);
+			continue;
+		}
+		for (int k = 0; k < 3; k++)
+			rl_buf_puts(b, syllables[(seed >> (12 + 4 * k)) % 16]);
+	}
+	rl_buf_printf(b, " nummer %u.", seed % 100000);
+}
+
+static rl_doc *doc_of(rl_buf *b)
+{
+	rl_doc *d = NULL;
+
+	assert_int_equal(rl_doc_load_buffer(&d, "t.txt", b->data ? b->data : "", b->len), 0);
+	rl_buf_free(b);
+	return d;
+}
+
+/* Align and describe the links as "kind old->new;" sorted by old. */
+static char *align_str(rl_doc *a, rl_doc *b)
+{
+	rl_alinks l = {0};
+	rl_buf out = RL_BUF_INIT;
+	size_t *seen_a = calloc(a->n_paras + 1, sizeof(size_t));
+	size_t *seen_b = calloc(b->n_paras + 1, sizeof(size_t));
+
+	assert_int_equal(rl_align_versions(&l, a, b), 0);
+	for (size_t k = 0; k < l.n; k++) {
+		const rl_alink *x = &l.v[k];
+
+		rl_buf_printf(&out, "%s ", rl_link_kind_name((rl_link_kind)x->kind));
+		for (uint32_t i = x->o0; i < x->o1; i++)
+			if (!(x->skip_old >> (i - x->o0) & 1)) {
+				seen_a[i]++;
+				rl_buf_printf(&out, "%u,", i);
+			}
+		rl_buf_puts(&out, ">");
+		for (uint32_t j = x->n0; j < x->n1; j++)
+			if (!(x->skip_new >> (j - x->n0) & 1)) {
+				seen_b[j]++;
+				rl_buf_printf(&out, "%u,", j);
+			}
+		rl_buf_puts(&out, ";");
+	}
+	/* every paragraph in exactly one link */
+	for (size_t i = 0; i < a->n_paras; i++)
+		assert_int_equal(seen_a[i], 1);
+	for (size_t j = 0; j < b->n_paras; j++)
+		assert_int_equal(seen_b[j], 1);
+	free(seen_a);
+	free(seen_b);
+	rl_alinks_free(&l);
+	return rl_buf_detach(&out);
+}
+
+static void para(rl_buf *b, unsigned seed)
+{
+	sentence(b, seed, 20);
+	rl_buf_puts(b, " ");
+	sentence(b, seed + 1000, 18);
+	rl_buf_puts(b, "\n\n");
+}
+
+static void has(const char *s, const char *want)
+{
+	if (!strstr(s, want))
+		fail_msg("'%s' not in '%s'", want, s);
+}
+
+static void test_align__identical(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	rl_doc *da, *db;
+	char *s;
+
+	(void)state;
+	for (unsigned i = 0; i < 5; i++) {
+		para(&a, i);
+		para(&b, i);
+	}
+	da = doc_of(&a);
+	db = doc_of(&b);
+	s = align_str(da, db);
+	assert_string_equal(s, "equal 0,>0,;equal 1,>1,;equal 2,>2,;equal 3,>3,;equal 4,>4,;");
+	free(s);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
+static void test_align__edit_move_insert_delete(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	rl_doc *da, *db;
+	char *s;
+
+	(void)state;
+	for (unsigned i = 0; i < 8; i++)
+		para(&a, i);
+	/* new: 0, 1 edited, 2, 6 (moved up), 3, [4 deleted], 5, new paragraph, 7 */
+	para(&b, 0);
+	sentence(&b, 1, 20);
+	rl_buf_puts(&b, " extra woorden hier ");
+	sentence(&b, 1001, 18);
+	rl_buf_puts(&b, "\n\n");
+	para(&b, 2);
+	para(&b, 6);
+	para(&b, 3);
+	para(&b, 5);
+	para(&b, 999);
+	para(&b, 7);
+	da = doc_of(&a);
+	db = doc_of(&b);
+	s = align_str(da, db);
+	has(s, "equal 0,>0,;");
+	has(s, "equal 1,>1,;"); /* in order; the word diff makes it "edited" */
+	has(s, "moved 6,>3,;");
+	has(s, "deleted 4,>;");
+	has(s, "inserted >6,;");
+	has(s, "equal 7,>7,;");
+	free(s);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
+static void test_align__split_and_merge(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	rl_doc *da, *db;
+	char *s;
+
+	(void)state;
+	for (unsigned i = 0; i < 6; i++)
+		para(&a, i);
+	/* new: 0, 1 split in two, 2+3 merged, 4, 5 */
+	para(&b, 0);
+	sentence(&b, 1, 20);
+	rl_buf_puts(&b, "\n\n");
+	sentence(&b, 1001, 18);
+	rl_buf_puts(&b, "\n\n");
+	sentence(&b, 2, 20);
+	rl_buf_puts(&b, " ");
+	sentence(&b, 1002, 18);
+	rl_buf_puts(&b, " ");
+	sentence(&b, 3, 20);
+	rl_buf_puts(&b, " ");
+	sentence(&b, 1003, 18);
+	rl_buf_puts(&b, "\n\n");
+	para(&b, 4);
+	para(&b, 5);
+	da = doc_of(&a);
+	db = doc_of(&b);
+	s = align_str(da, db);
+	has(s, "split 1,>1,2,;");
+	has(s, "merged 2,3,>3,;");
+	has(s, "equal 5,>5,;");
+	free(s);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
+static void test_align__split_with_an_insertion_between_the_parts(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	rl_doc *da, *db;
+	char *s;
+
+	(void)state;
+	for (unsigned i = 0; i < 4; i++)
+		para(&a, i);
+	para(&b, 0);
+	sentence(&b, 1, 20);
+	rl_buf_puts(&b, "\n\n");
+	para(&b, 777); /* inserted between the halves */
+	sentence(&b, 1001, 18);
+	rl_buf_puts(&b, "\n\n");
+	para(&b, 2);
+	para(&b, 3);
+	da = doc_of(&a);
+	db = doc_of(&b);
+	s = align_str(da, db);
+	has(s, "split 1,>1,3,;");
+	has(s, "inserted >2,;");
+	free(s);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
+static void test_align__duplicates_pair_in_order(void **state)
+{
+	const char *old = "Kop\n\nA een twee drie vier vijf zes.\n\nKop\n\nB zeven acht negen tien elf.\n\nKop\n";
+	const char *new = "Kop\n\nB zeven acht negen tien elf.\n\nKop\n\nKop\n";
+	rl_doc *da = NULL, *db = NULL;
+	char *s;
+
+	(void)state;
+	assert_int_equal(rl_doc_load_buffer(&da, "a", old, strlen(old)), 0);
+	assert_int_equal(rl_doc_load_buffer(&db, "b", new, strlen(new)), 0);
+	s = align_str(da, db);
+	/* the three "Kop" headings of old pair with the two of new in order */
+	has(s, "equal 0,>0,;");
+	has(s, "deleted 1,>;");
+	has(s, "equal 3,>1,;");
+	free(s);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
+static void test_align__ten_thousand_paragraphs(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	rl_doc *da, *db;
+	rl_alinks l = {0};
+	size_t kinds[RL_LINK_KIND_COUNT] = {0};
+
+	(void)state;
+	for (unsigned i = 0; i < 10000; i++) {
+		para(&a, i * 7);
+		if (i % 100 == 50)
+			continue; /* deleted */
+		if (i % 100 == 10) {
+			sentence(&b, i * 7, 20);
+			rl_buf_puts(&b, " gewijzigd ");
+			sentence(&b, i * 7 + 1000, 18);
+			rl_buf_puts(&b, "\n\n");
+			continue;
+		}
+		para(&b, i * 7);
+	}
+	da = doc_of(&a);
+	db = doc_of(&b);
+	assert_int_equal(rl_align_versions(&l, da, db), 0);
+	for (size_t k = 0; k < l.n; k++)
+		kinds[l.v[k].kind]++;
+	assert_int_equal(kinds[RL_LINK_DELETED], 100);
+	assert_int_equal(kinds[RL_LINK_EQUAL], 9900); /* 100 of them edited */
+	assert_int_equal(kinds[RL_LINK_INSERTED], 0);
+	rl_alinks_free(&l);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
+static void test_align__coverage(void **state)
+{
+	const char *x = "Een alinea over vaccins en Afrika.\n\nNog een over de markt.\n";
+	const char *y = "Iets heel anders over klimaat.\n";
+	rl_doc *da = NULL, *db = NULL;
+	rl_alinks l = {0};
+
+	(void)state;
+	assert_int_equal(rl_doc_load_buffer(&da, "a", x, strlen(x)), 0);
+	assert_int_equal(rl_doc_load_buffer(&db, "b", y, strlen(y)), 0);
+	assert_int_equal(rl_align_versions(&l, da, da), 0);
+	assert_true(rl_align_coverage(&l, da, da) == 1.0);
+	rl_alinks_free(&l);
+	assert_int_equal(rl_align_versions(&l, da, db), 0);
+	assert_true(rl_align_coverage(&l, da, db) == 0.0);
+	rl_alinks_free(&l);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_align__identical),
+		cmocka_unit_test(test_align__edit_move_insert_delete),
+		cmocka_unit_test(test_align__split_and_merge),
+		cmocka_unit_test(test_align__split_with_an_insertion_between_the_parts),
+		cmocka_unit_test(test_align__duplicates_pair_in_order),
+		cmocka_unit_test(test_align__ten_thousand_paragraphs),
+		cmocka_unit_test(test_align__coverage),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
