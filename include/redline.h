@@ -381,6 +381,109 @@ int rl_corpus_changes(rl_corpus_entries *out, rl_corpus *c, const char *base, co
  * RL_ENOMEM. */
 int rl_corpus_log(rl_corpus_entries *out, rl_corpus *c, const char *rev, const char *name);
 
+/* ---- check: a policy over two revisions (src/check.c) ------------------ */
+
+/* A policy: which differences between two revisions fail a check.  Rules
+ * come from a ".redline" file (INI, see rl_policy_parse()) and from
+ * command-line flags, which win; [path "GLOB"] sections override the
+ * [check] section for the documents they match. */
+typedef struct rl_policy rl_policy;
+
+/* A policy without rules (nothing fails).  Fails with RL_ENOMEM. */
+int rl_policy_new(rl_policy **out);
+
+/* Release a policy.  NULL is a no-op. */
+void rl_policy_free(rl_policy *p);
+
+/* Read INI text (`name` is used in messages).  Section [check] holds
+ *   fail-on = deleted, number, negation   (link kinds, change types,
+ *                                          document_deleted, document_added)
+ *   min-similarity = 0.6                  (per modified document, or off)
+ *   max-deleted = 3                       (deleted paragraphs per document)
+ *   ignore = GLOB, ...                    (documents not checked)
+ * and a section [path "GLOB"] the first three keys for the documents its
+ * fnmatch(3) pattern matches.  Comments start with # or ;.  Fails with
+ * RL_EINVALID naming the line. */
+int rl_policy_parse(rl_policy *p, const char *name, const char *text, size_t len);
+
+/* Set one [check] key from a command-line flag; flags override the file.
+ * Fails with RL_EINVALID. */
+int rl_policy_set(rl_policy *p, const char *key, const char *value);
+
+/* Read the policy file .redline of the corpus at `rev` (NULL: the work
+ * tree) into `p`; a corpus without one leaves `p` alone.  Fails like
+ * rl_policy_parse() and rl_corpus_read(). */
+int rl_policy_load(rl_policy *p, rl_corpus *c, const char *rev);
+
+/* 1 when the policy has any rule.  Cannot fail. */
+int rl_policy_has_rules(const rl_policy *p);
+
+typedef struct rl_violation {
+	const char *rule; /* "fail-on", "min-similarity" or "max-deleted" */
+	const char *type; /* fail-on: the kind or change type; else NULL */
+	char *message;    /* one line */
+	long old_para;    /* 0-based paragraph concerned, -1 for none */
+	long new_para;
+} rl_violation;
+
+typedef struct rl_check_doc {
+	char *name;
+	rl_corpus_status status;
+	int ignored;       /* matched an ignore pattern: not checked */
+	int passed;
+	double similarity; /* share of text kept, 0..1 (see README) */
+	size_t old_paragraphs, new_paragraphs;
+	size_t kinds[RL_LINK_KIND_COUNT];     /* links per kind */
+	size_t changes[RL_CHANGE_TYPE_COUNT]; /* semantic changes per type */
+	rl_violation *violations;
+	size_t n_violations;
+} rl_check_doc;
+
+typedef struct rl_check_report {
+	char *base_rev, *head_rev; /* as given ("HEAD~1", "worktree", ...) */
+	char base[41], head[41];   /* resolved commit ids; "" for none or the
+	                              work tree */
+	int has_rules;             /* 0: nothing could fail */
+	int passed;
+	rl_check_doc *docs;        /* changed documents, by name */
+	size_t n_docs;
+	size_t n_failed;
+} rl_check_report;
+
+typedef struct rl_check_options {
+	const char *base;  /* NULL: HEAD's parent (nothing for a first commit),
+	                      or HEAD with `worktree` */
+	const char *head;  /* NULL: HEAD */
+	int worktree;      /* 1: compare the work tree with `base` */
+	rl_options compare;
+	rl_progress_fn progress;
+	void *payload;
+} rl_check_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_check_options_init(rl_check_options *opts);
+
+/* Compare every document changed between two revisions (versions mode)
+ * and apply the policy.  Fails with RL_ENOTFOUND (unknown revision),
+ * RL_EINVALID (a document that is not text), RL_EGIT, RL_ENOMEM. */
+int rl_check(rl_check_report **out, rl_corpus *c, const rl_policy *p,
+             const rl_check_options *opts);
+
+/* Release a report.  NULL is a no-op. */
+void rl_check_report_free(rl_check_report *r);
+
+typedef enum rl_check_format {
+	RL_CHECK_TEXT = 0,
+	RL_CHECK_JSON,     /* "redline-check/1" */
+	RL_CHECK_JUNIT,    /* JUnit XML: one test case per document */
+	RL_CHECK_MARKDOWN  /* a table and details, for a merge request */
+} rl_check_format;
+
+/* Render a report.  `color`: ANSI colour in text.  Fails with RL_EIO when
+ * `write` fails, RL_ENOMEM. */
+int rl_check_render(const rl_check_report *r, rl_check_format format, int color,
+                    rl_write_fn write, void *payload);
+
 #ifdef __cplusplus
 }
 #endif

@@ -335,26 +335,20 @@ static int log_opt(int key, const char *arg, void *ctx)
 static int version_counts(size_t counts[RL_LINK_KIND_COUNT], size_t *n_paras, rl_corpus *c,
                           const rl_corpus_entry *e)
 {
-	rl_doc *a = NULL, *b = NULL;
-	rl_comparison *cmp = NULL;
+	rl_corpus_pair pair;
 	rl_options o;
 	int err;
 
 	memset(counts, 0, RL_LINK_KIND_COUNT * sizeof(size_t));
 	rl_options_init(&o);
 	o.mode = RL_MODE_VERSIONS;
-	if ((err = rl_corpus__load_side(&a, c, e, 0, NULL)) < 0 ||
-	    (err = rl_corpus__load_side(&b, c, e, 1, NULL)) < 0 ||
-	    (err = rl_compare(&cmp, a, b, &o)) < 0)
-		goto done;
-	*n_paras = rl_doc_paragraph_count(e->status == RL_CORPUS_DELETED ? a : b);
-	for (size_t i = 0; i < rl_comparison_link_count(cmp); i++)
-		counts[rl_comparison_link(cmp, i)->kind]++;
-done:
-	rl_comparison_free(cmp);
-	rl_doc_free(a);
-	rl_doc_free(b);
-	return err;
+	if ((err = rl_corpus__compare(&pair, c, e, NULL, NULL, &o)) < 0)
+		return err;
+	*n_paras = rl_doc_paragraph_count(e->status == RL_CORPUS_DELETED ? pair.a : pair.b);
+	for (size_t i = 0; i < rl_comparison_link_count(pair.cmp); i++)
+		counts[rl_comparison_link(pair.cmp, i)->kind]++;
+	rl_corpus__pair_free(&pair);
+	return 0;
 }
 
 static void json_string(const char *s)
@@ -560,28 +554,14 @@ static int filter_names(rl_corpus_entries *ch, rl_corpus *c, char **names, int n
 static int diff_entry(rl_corpus *c, const rl_corpus_entry *e, const char *rev1, const char *rev2,
                       const rl_options *opts, const rl_render_options *render)
 {
-	rl_doc *a = NULL, *b = NULL;
-	rl_comparison *cmp = NULL;
-	rl_buf la = RL_BUF_INIT, lb = RL_BUF_INIT;
+	rl_corpus_pair pair;
 	int err;
 
-	if (rl_buf_printf(&la, "%s:%s", rev1, e->name) < 0 ||
-	    rl_buf_printf(&lb, "%s:%s", rev2, e->name) < 0) {
-		err = RL_ENOMEM;
-		goto done;
-	}
-	if ((err = rl_corpus__load_side(&a, c, e, 0, la.data)) < 0 ||
-	    (err = rl_corpus__load_side(&b, c, e, 1, lb.data)) < 0 ||
-	    (err = rl_compare(&cmp, a, b, opts)) < 0 ||
-	    (err = rl_render(cmp, render, cli_write_stdout, NULL)) < 0)
-		goto done;
-	err = rl_comparison_is_equal(cmp) ? 0 : 1;
-done:
-	rl_comparison_free(cmp);
-	rl_doc_free(a);
-	rl_doc_free(b);
-	rl_buf_free(&la);
-	rl_buf_free(&lb);
+	if ((err = rl_corpus__compare(&pair, c, e, rev1, rev2, opts)) < 0)
+		return err;
+	if ((err = rl_render(pair.cmp, render, cli_write_stdout, NULL)) == 0)
+		err = rl_comparison_is_equal(pair.cmp) ? 0 : 1;
+	rl_corpus__pair_free(&pair);
 	return err;
 }
 
@@ -627,5 +607,168 @@ int cli_diff_revisions(int argc, char **argv, const rl_options *opts,
 done:
 	rl_corpus_entries_free(&ch);
 	rl_corpus_free(c);
+	return status;
+}
+
+/* ---- check ------------------------------------------------------------- */
+
+enum {
+	OPT_WORKTREE = 'w', OPT_OUTPUT = 'o',
+	OPT_FAIL_ON = 310, OPT_MIN_SIM, OPT_MAX_DELETED, OPT_IGNORE, OPT_POLICY, OPT_COLOR_CHECK,
+	OPT_LANG_CHECK
+};
+
+typedef struct check_args {
+	rl_policy *policy;
+	rl_check_options opts;
+	rl_check_format format;
+	const char *policy_file;
+	const char *output;
+	int color_when;
+} check_args;
+
+static const cli_opt check_opts[] = {
+	{"worktree", OPT_WORKTREE, NULL, "check the work tree against HEAD (or BASE)"},
+	{"fail-on", OPT_FAIL_ON, "TYPES", "fail on these (deleted, inserted, edited, moved, number, "
+	 "date, negation, modality, entity_added, entity_removed, term_added, term_removed, "
+	 "document_deleted, ...)"},
+	{"min-similarity", OPT_MIN_SIM, "X", "fail a modified document keeping less than X (0..1)"},
+	{"max-deleted", OPT_MAX_DELETED, "N", "fail a document losing more than N paragraphs"},
+	{"ignore", OPT_IGNORE, "GLOB", "do not check documents matching GLOB (repeatable)"},
+	{"policy", OPT_POLICY, "FILE", "read the policy from FILE instead of the corpus's .redline"},
+	{"format", OPT_FMT, "FORMAT", "text (default), json, junit or markdown"},
+	{"output", OPT_OUTPUT, "FILE", "write the report to FILE instead of standard output"},
+	{"color", OPT_COLOR_CHECK, "WHEN", "colour: auto (default), always, never"},
+	{"lang", OPT_LANG_CHECK, "LANG", "language of the documents (default: detect)"},
+	{NULL, 0, NULL, NULL}
+};
+
+static int check_format(const char *arg, rl_check_format *f)
+{
+	static const char *const names[] = {"text", "json", "junit", "markdown"};
+
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(arg, names[i])) {
+			*f = (rl_check_format)i;
+			return 0;
+		}
+	return cli_error("check: unknown format '%s' (text, json, junit, markdown)", arg);
+}
+
+static int check_opt(int key, const char *arg, void *ctx)
+{
+	check_args *a = ctx;
+	static const char *const keys[] = {"fail-on", "min-similarity", "max-deleted", "ignore"};
+
+	switch (key) {
+	case OPT_WORKTREE:
+		a->opts.worktree = 1;
+		return 0;
+	case OPT_FAIL_ON:
+	case OPT_MIN_SIM:
+	case OPT_MAX_DELETED:
+	case OPT_IGNORE:
+		if (rl_policy_set(a->policy, keys[key - OPT_FAIL_ON], arg) < 0)
+			return cli_error("check: --%s", rl_error_last());
+		return 0;
+	case OPT_POLICY:
+		a->policy_file = arg;
+		return 0;
+	case OPT_FMT:
+		return check_format(arg, &a->format);
+	case OPT_OUTPUT:
+		a->output = arg;
+		return 0;
+	case OPT_COLOR_CHECK:
+		if (cli_color_option(arg, &a->color_when) < 0)
+			return cli_error("check: --color must be auto, always or never");
+		return 0;
+	case OPT_LANG_CHECK:
+		a->opts.compare.lang = arg;
+		return 0;
+	}
+	return 1;
+}
+
+static int load_policy(check_args *a, rl_corpus *c)
+{
+	char *data;
+	size_t len;
+	int err;
+
+	if (!a->policy_file)
+		return rl_policy_load(a->policy, c, a->opts.worktree ? NULL :
+		                      a->opts.head ? a->opts.head : "HEAD");
+	if ((err = rl_read_file(&data, &len, a->policy_file, 0)) < 0)
+		return err;
+	err = rl_policy_parse(a->policy, a->policy_file, data, len);
+	free(data);
+	return err;
+}
+
+static int write_file_out(const char *data, size_t len, void *payload)
+{
+	return fwrite(data, 1, len, payload) == len ? 0 : -1;
+}
+
+static int check_run(check_args *a, rl_corpus *c)
+{
+	rl_check_report *r = NULL;
+	FILE *out = stdout;
+	int status = CLI_TROUBLE, color;
+
+	a->opts.progress = progress_fn(64);
+	a->opts.payload = "check";
+	if (load_policy(a, c) < 0 || rl_check(&r, c, a->policy, &a->opts) < 0)
+		return cli_lib_error();
+	if (a->output && !(out = fopen(a->output, "w"))) {
+		cli_error("check: cannot write %s: %s", a->output, strerror(errno));
+		goto done;
+	}
+	color = !a->output && a->format == RL_CHECK_TEXT && cli_use_color(a->color_when);
+	if (rl_check_render(r, a->format, color, write_file_out, out) < 0 || fflush(out) != 0) {
+		cli_error("check: cannot write the report");
+		goto done;
+	}
+	status = r->passed ? CLI_SAME : CLI_DIFFERENT;
+	if (a->output)
+		fprintf(stderr, "redline check %s: %zu of %zu documents failed\n",
+		        r->passed ? "passed" : "failed", r->n_failed, r->n_docs);
+done:
+	if (out != stdout && out && fclose(out) != 0 && status != CLI_TROUBLE)
+		status = cli_error("check: cannot write %s", a->output);
+	rl_check_report_free(r);
+	return status;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	check_args a;
+	rl_corpus *c = NULL;
+	int first, status;
+
+	memset(&a, 0, sizeof(a));
+	rl_check_options_init(&a.opts);
+	if (rl_policy_new(&a.policy) < 0)
+		return cli_lib_error();
+	first = cli_parse(argc, argv, "check", "[OPTIONS] [BASE [HEAD]]",
+	                  "Compare every document changed from BASE (default: HEAD's parent) to HEAD\n"
+	                  "(default: HEAD; with --worktree the work tree) and apply the policy: the\n"
+	                  "flags, over the .redline file of HEAD (see the README for its keys).\n"
+	                  "Exit status: 0 the policy holds, 1 it is violated, 2 trouble.",
+	                  check_opts, check_opt, &a);
+	if (first < 0 || argc - first > (a.opts.worktree ? 1 : 2)) {
+		rl_policy_free(a.policy);
+		if (first == -1)
+			return CLI_SAME;
+		return first < 0 ? CLI_TROUBLE :
+		       cli_error("check: expected at most %s", a.opts.worktree ? "BASE with --worktree" :
+		                 "BASE and HEAD");
+	}
+	a.opts.base = argc > first ? argv[first] : NULL;
+	a.opts.head = argc > first + 1 ? argv[first + 1] : NULL;
+	status = open_corpus(&c) != 0 ? CLI_TROUBLE : check_run(&a, c);
+	rl_corpus_free(c);
+	rl_policy_free(a.policy);
 	return status;
 }

@@ -367,6 +367,25 @@ int rl_corpus_read(char **data, size_t *len, rl_corpus *c, const char *spec)
 	return err;
 }
 
+int rl_corpus__read_path(char **data, size_t *len, rl_corpus *c, const char *rev,
+                         const char *path)
+{
+	rl_buf full = RL_BUF_INIT;
+	int err;
+
+	*data = NULL;
+	*len = 0;
+	if (rev)
+		return read_at(data, len, c, rev, path);
+	if (!c->workdir)
+		return rl_error_set(RL_ENOTFOUND, "%s: the corpus has no work tree", path);
+	if (rl_buf_printf(&full, "%s%s", c->workdir, path) < 0)
+		return RL_ENOMEM;
+	err = rl_read_file(data, len, full.data, 0);
+	rl_buf_free(&full);
+	return err;
+}
+
 int rl_corpus_load(rl_doc **out, rl_corpus *c, const char *spec, const char *display_name)
 {
 	char *data;
@@ -398,6 +417,34 @@ int rl_corpus__load_side(rl_doc **out, rl_corpus *c, const rl_corpus_entry *e, i
 	if (!*id)
 		return rl_doc_load_buffer(out, label, "", 0);
 	return rl_corpus_load(out, c, id, label);
+}
+
+void rl_corpus__pair_free(rl_corpus_pair *p)
+{
+	rl_comparison_free(p->cmp);
+	rl_doc_free(p->a);
+	rl_doc_free(p->b);
+	memset(p, 0, sizeof(*p));
+}
+
+int rl_corpus__compare(rl_corpus_pair *p, rl_corpus *c, const rl_corpus_entry *e,
+                       const char *old_rev, const char *new_rev, const rl_options *opts)
+{
+	rl_buf la = RL_BUF_INIT, lb = RL_BUF_INIT;
+	int err;
+
+	memset(p, 0, sizeof(*p));
+	if ((old_rev && rl_buf_printf(&la, "%s:", old_rev) < 0) || rl_buf_puts(&la, e->name) < 0 ||
+	    (new_rev && rl_buf_printf(&lb, "%s:", new_rev) < 0) || rl_buf_puts(&lb, e->name) < 0)
+		err = RL_ENOMEM;
+	else if ((err = rl_corpus__load_side(&p->a, c, e, 0, la.data)) == 0 &&
+	         (err = rl_corpus__load_side(&p->b, c, e, 1, lb.data)) == 0)
+		err = rl_compare(&p->cmp, p->a, p->b, opts);
+	rl_buf_free(&la);
+	rl_buf_free(&lb);
+	if (err < 0)
+		rl_corpus__pair_free(p);
+	return err;
 }
 
 /* ---- entries --------------------------------------------------------------- */
