@@ -32,6 +32,9 @@
 #define MAX_CANDIDATES 12  /* index candidates per paragraph */
 #define GAP_ALL_PAIRS 24   /* gaps this small are compared exhaustively */
 #define IN_GAP_BONUS 0.05  /* ranking bonus for pairs that stayed in place */
+#define IN_PLACE_MAX 8     /* gaps of up to this many paragraphs a side are */
+#define IN_PLACE_MATCHED 0.5 /* paired in place when their word diff matches
+                                at least this share of tokens */
 
 int rl_alinks_push(rl_alinks *l, rl_link_kind kind, uint32_t o0, uint32_t o1, uint32_t n0,
                    uint32_t n1, double similarity)
@@ -48,6 +51,10 @@ int rl_alinks_push(rl_alinks *l, rl_link_kind kind, uint32_t o0, uint32_t o1, ui
 	k->n1 = n1;
 	k->skip_old = k->skip_new = 0;
 	k->similarity = similarity;
+	k->edit_off = 0;
+	k->n_edits = 0;
+	k->has_edits = 0;
+	k->changed = 0;
 	return 0;
 }
 
@@ -59,6 +66,39 @@ void rl_alinks_free(rl_alinks *l)
 }
 
 /* ---- normalised paragraph hashes ---------------------------------------- */
+
+static const uint8_t ws[33] = {['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1};
+
+/* Is white space in s[0..len) already what normalisation makes of it:
+ * single spaces, no other white space bytes?  Then the bytes themselves are
+ * the normal form.  Eight bytes at a time. */
+static int canonical_spacing(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t prev_space = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, sp, m;
+
+		memcpy(&w, s + i, 8);
+		if ((w - ones * 0x20) & ~w & high)
+			return 0; /* a byte below 0x20: tab, line break, ... */
+		sp = w ^ (ones * ' ');
+		m = (sp - ones) & ~sp & high; /* bit 7 of each space byte */
+		/* two spaces in a row, within the block or across its start */
+		if ((m & (m << 8)) || (prev_space && (m & 0x80)))
+			return 0;
+		prev_space = m >> 63;
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < ' ' || (c == ' ' && prev_space))
+			return 0;
+		prev_space = c == ' ';
+	}
+	return 1;
+}
 
 static int para_hashes(uint64_t **out, const rl_doc *d, rl_buf *tmp, rl_buf *nfc)
 {
@@ -80,21 +120,25 @@ static int para_hashes(uint64_t **out, const rl_doc *d, rl_buf *tmp, rl_buf *nfc
 			s = nfc->data;
 			len = nfc->len;
 		}
+		if (canonical_spacing(s, len)) {
+			h[i] = rl_hash(s, len, 0x70617261ULL);
+			continue;
+		}
 		rl_buf_clear(tmp);
 		if (rl_buf_grow(tmp, len) < 0) {
 			free(h);
 			return RL_ENOMEM;
 		}
 		for (size_t k = 0; k < len; k++) {
-			char c = s[k];
-			if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			unsigned char c = (unsigned char)s[k];
+			if (c <= ' ' && ws[c]) {
 				space = 1;
 				continue;
 			}
 			if (space)
 				tmp->data[w++] = ' ';
 			space = 0;
-			tmp->data[w++] = c;
+			tmp->data[w++] = (char)c;
 		}
 		h[i] = rl_hash(tmp->data, w, 0x70617261ULL);
 	}
@@ -166,7 +210,7 @@ static int build_bags(side *sd, const rl_doc *d, const uint8_t *unpaired, const 
 			sd->seq[sd->n_seq++] = tok->v[t].key;
 		}
 		b->sn = sd->n_seq - b->soff;
-		qsort(*tmp, m, sizeof(uint64_t), cmp_u64);
+		rl_sort_u64(*tmp, m);
 		if (rl_grow(&sd->terms, &sd->terms_cap, sd->n_terms + m + 1, sizeof(term)) < 0)
 			return RL_ENOMEM;
 		b->off = sd->n_terms;
@@ -632,16 +676,16 @@ static int group_proposals(props *p, cands *c, const side *sa, const side *sb, t
 /* ---- order ------------------------------------------------------------------ */
 
 /* Mark the links that stay in order: a heaviest increasing subsequence of
- * their new positions taken in old order.  Each link weighs 1, plus a
- * thousandth of its similarity, plus a little for its length: the most
- * links stay in order; among equally many, the exact ones (a moved
- * paragraph is more often an edited one), then the longer ones (a
- * repeated title rather than the text between).  Fenwick tree over new
- * positions, O(n log n). */
+ * their new positions taken in old order.  Each link weighs 1 plus a
+ * bonus too small to outweigh another link: the most links stay in order;
+ * among equally many, the exact ones (a moved paragraph is more often an
+ * edited one), the more similar ones, then the longer ones (a repeated
+ * title rather than the text between).  Fenwick tree over new positions,
+ * O(n log n). */
 static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new, const rl_para *pa)
 {
 	size_t n = 0, *idx, *prev, *tree_at;
-	double *dp, *tree;
+	double *dp, *tree, eps;
 	int err = 0;
 
 	idx = rl_calloc(l->n + 1, sizeof(size_t));
@@ -656,17 +700,25 @@ static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new, const rl
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].o1 > l->v[i].o0 && l->v[i].n1 > l->v[i].n0)
 			idx[n++] = i;
-	/* links come in no particular order: sort by old position */
-	for (size_t i = 1; i < n; i++) {
-		size_t x = idx[i], j = i;
-		while (j > 0 && l->v[idx[j - 1]].o0 > l->v[x].o0) {
-			idx[j] = idx[j - 1];
-			j--;
+	/* links come in no particular order: sort by old position, with the
+	 * position in the high half and the link in the low half of a key */
+	{
+		uint64_t *keys = rl_calloc(n + 1, sizeof(uint64_t));
+		if (!keys) {
+			err = RL_ENOMEM;
+			goto done;
 		}
-		idx[j] = x;
+		for (size_t i = 0; i < n; i++)
+			keys[i] = (uint64_t)l->v[idx[i]].o0 << 32 | idx[i];
+		rl_sort_u64(keys, n);
+		for (size_t i = 0; i < n; i++)
+			idx[i] = (size_t)(keys[i] & 0xffffffffu);
+		free(keys);
 	}
 	for (size_t i = 0; i <= n_new + 1; i++)
 		tree_at[i] = SIZE_MAX;
+	/* the tie-breaking bonuses of all links together stay below one link */
+	eps = 0.5 / (double)(n + 1);
 	{
 		double best = -1;
 		size_t best_at = SIZE_MAX;
@@ -674,7 +726,8 @@ static int mark_in_order(rl_alinks *l, uint8_t *in_order, size_t n_new, const rl
 		for (size_t i = 0; i < n; i++) {
 			const rl_alink *x = &l->v[idx[i]];
 			double size = (double)(pa[x->o1 - 1].end - pa[x->o0].start);
-			double w = 1.0 + 0.001 * x->similarity + 0.0001 * (size < 1000 ? size / 1000 : 1),
+			double w = 1.0 + eps * (0.5 * (x->similarity >= 1.0) + 0.4 * x->similarity +
+			                        0.1 * (size < 1000 ? size / 1000 : 1)),
 			       got = 0;
 			size_t from = SIZE_MAX;
 
@@ -866,6 +919,76 @@ static uint64_t para_skip(const side *sd, uint32_t b0, uint32_t b1, uint64_t ski
 	return mask;
 }
 
+/* Pair the paragraphs of a gap with as many old as new ones in place, the
+ * k-th old with the k-th new, when the word diff of every pair shows the
+ * same paragraph edited.  The common case of an edit costs one word diff,
+ * whose script the comparison keeps; any doubt leaves the whole gap to the
+ * similarity stage. */
+static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b,
+                          rl_edits *ed, rl_worddiff_scratch *wd)
+{
+	size_t na = a->n_paras, nb = b->n_paras, i = 0, j = 0;
+	uint32_t oa[IN_PLACE_MAX], ob[IN_PLACE_MAX];
+	int err;
+
+	for (;;) {
+		size_t k = 0, m = 0, i2, j2, mark_e, mark_l;
+		uint32_t g;
+		int ok = 1;
+
+		while (i < na && !w->ua[i])
+			i++;
+		while (j < nb && !w->ub[j])
+			j++;
+		if (i >= na || j >= nb)
+			return 0;
+		g = w->gap_a[i] < w->gap_b[j] ? w->gap_a[i] : w->gap_b[j];
+		for (i2 = i; i2 < na && w->gap_a[i2] == g; i2++)
+			if (w->ua[i2] && k++ < IN_PLACE_MAX)
+				oa[k - 1] = (uint32_t)i2;
+		for (j2 = j; j2 < nb && w->gap_b[j2] == g; j2++)
+			if (w->ub[j2] && m++ < IN_PLACE_MAX)
+				ob[m - 1] = (uint32_t)j2;
+		i = i2;
+		j = j2;
+		if (k != m || k == 0 || k > IN_PLACE_MAX)
+			continue;
+		mark_e = ed->n;
+		mark_l = out->n;
+		for (size_t t = 0; t < k && ok; t++) {
+			const rl_para *x = &a->paras[oa[t]], *y = &b->paras[ob[t]];
+			size_t e0 = ed->n;
+			double sim;
+			int changed;
+
+			if ((err = rl_worddiff(ed, &changed, wd, a->data, x->start, x->end, b->data, y->start,
+			                       y->end)) < 0)
+				return err;
+			sim = rl_worddiff_matched(wd);
+			if (sim < IN_PLACE_MATCHED) {
+				ok = 0;
+				break;
+			}
+			if ((err = rl_alinks_push(out, RL_LINK_EQUAL, oa[t], oa[t] + 1, ob[t], ob[t] + 1,
+			                          sim)) < 0)
+				return err;
+			out->v[out->n - 1].edit_off = e0;
+			out->v[out->n - 1].n_edits = (uint32_t)(ed->n - e0);
+			out->v[out->n - 1].has_edits = 1;
+			out->v[out->n - 1].changed = (uint8_t)changed;
+		}
+		if (!ok) {
+			ed->n = mark_e;
+			out->n = mark_l;
+			continue;
+		}
+		for (size_t t = 0; t < k; t++) {
+			w->ua[oa[t]] = 0;
+			w->ub[ob[t]] = 0;
+		}
+	}
+}
+
 static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b)
 {
 	int err;
@@ -941,7 +1064,8 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 	return err;
 }
 
-int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b)
+int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits *edits,
+                      rl_worddiff_scratch *wd)
 {
 	work w;
 	rl_buf tmp = RL_BUF_INIT, nfc = RL_BUF_INIT;
@@ -960,6 +1084,7 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b)
 		goto done;
 	mark = out->n;
 	if ((err = exact_pairs(&w, out, a, b)) < 0 || (err = gaps(&w, a, b, out)) < 0 ||
+	    (err = in_place_pairs(&w, out, a, b, edits, wd)) < 0 ||
 	    (err = similar_pairs(&w, out, a, b)) < 0)
 		goto done;
 	/* in order or moved (split and merged keep their kind) */

@@ -7,6 +7,7 @@
 #define RL_ALIGN_H
 
 #include "doc.h"
+#include "worddiff.h"
 
 typedef struct rl_alink {
 	uint8_t kind;      /* rl_link_kind; RL_LINK_EQUAL stands for "in order,
@@ -17,6 +18,10 @@ typedef struct rl_alink {
 	                      paragraph that landed between two parts of a merge) */
 	uint64_t skip_new; /* likewise for the new side (inside a split) */
 	double similarity;
+	size_t edit_off;   /* when has_edits: the word diff, already computed, */
+	uint32_t n_edits;  /* at edits[edit_off..+n_edits) of the pool given */
+	uint8_t has_edits; /* to rl_align_versions() */
+	uint8_t changed;   /* when has_edits: the word diff saw a change */
 } rl_alink;
 
 typedef struct rl_alinks {
@@ -31,12 +36,15 @@ void rl_alinks_free(rl_alinks *l);
 
 /* Versions mode: every paragraph of `a` and `b` ends up in exactly one
  * link.  Exact matches first (an LCS of normalised paragraph hashes, then
- * out-of-order equal paragraphs, duplicates paired in order), then the rest
- * by similarity through a shingle index: edited, moved, split and merged
- * paragraphs; what is left is inserted or deleted.  A longest increasing
- * subsequence over all pairs tells in-order from moved.  Fails only with
- * RL_ENOMEM. */
-int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b);
+ * out-of-order equal paragraphs, duplicates paired in order); between
+ * them, as many old as new paragraphs are paired in place when their word
+ * diff (appended to `edits`, computed with `wd`) shows they are the same
+ * paragraph edited; then the rest by similarity through a shingle index:
+ * edited, moved, split and merged paragraphs; what is left is inserted or
+ * deleted.  A heaviest increasing subsequence over all pairs tells in-order
+ * from moved.  Fails only with RL_ENOMEM. */
+int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits *edits,
+                      rl_worddiff_scratch *wd);
 
 /* The share of paragraphs of the smaller document that a versions
  * alignment links to something (0..1).  Cannot fail. */

@@ -14,16 +14,30 @@
 
 /* Control bytes other than \t \n \v \f \r (and ESC, seen in terminal
  * captures) mark binary data. */
+static int binary_byte(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1b;
+}
+
 static int find_binary(const char *s, size_t len, size_t *at)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	size_t i = 0;
 
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' &&
-		    c != 0x1b) {
-			*at = i;
-			return 1;
+	while (i < len) {
+		uint64_t w;
+		size_t stop = i + 8 <= len ? i + 8 : len;
+
+		/* eight bytes at a time: look closer only if one is below 0x20 */
+		if (stop == i + 8 && (memcpy(&w, s + i, 8),
+		                      !((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL))) {
+			i = stop;
+			continue;
 		}
+		for (; i < stop; i++)
+			if (binary_byte((unsigned char)s[i])) {
+				*at = i;
+				return 1;
+			}
 	}
 	return 0;
 }

@@ -76,6 +76,29 @@ void rl_out_printf(rl_out *o, const char *fmt, ...)
 	}
 }
 
+void rl_out_uint(rl_out *o, uint64_t v)
+{
+	char tmp[24];
+	size_t n = sizeof(tmp);
+
+	do {
+		tmp[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	rl_out_put(o, tmp + n, sizeof(tmp) - n);
+}
+
+/* Does any of the eight bytes of w need escaping in JSON (below 0x20,
+ * '"', '\\' or DEL)? */
+static int needs_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'), d = w ^ (ones * 0x7f);
+
+	return ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d)) &
+	        high) != 0;
+}
+
 void rl_out_json_string(rl_out *o, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -83,10 +106,16 @@ void rl_out_json_string(rl_out *o, const char *s, size_t len)
 
 	rl_out_put(o, "\"", 1);
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		char esc[8];
 		size_t n = 0;
+		uint64_t w;
 
+		while (i + 8 <= len && (memcpy(&w, s + i, 8), !needs_escape(w)))
+			i += 8;
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
 			continue;
 		rl_out_put(o, s + run, i - run);
@@ -187,17 +216,24 @@ static void json_doc(rl_out *o, const rl_doc *d)
 		rl_out_puts(o, "}");
 	}
 	rl_out_puts(o, ", \"paragraphs\": [");
-	for (size_t i = 0; i < d->n_paras; i++)
-		rl_out_printf(o, "%s{\"start\": %u, \"end\": %u%s}", i ? ", " : "", d->paras[i].start,
-		              d->paras[i].end, d->paras[i].flags & RL_PARA_HEADING ? ", \"heading\": true" : "");
+	for (size_t i = 0; i < d->n_paras; i++) {
+		rl_out_puts(o, i ? ", {\"start\": " : "{\"start\": ");
+		rl_out_uint(o, d->paras[i].start);
+		rl_out_puts(o, ", \"end\": ");
+		rl_out_uint(o, d->paras[i].end);
+		rl_out_puts(o, d->paras[i].flags & RL_PARA_HEADING ? ", \"heading\": true}" : "}");
+	}
 	rl_out_puts(o, "]}");
 }
 
 static void json_indices(rl_out *o, const uint32_t *v, size_t n)
 {
 	rl_out_puts(o, "[");
-	for (size_t i = 0; i < n; i++)
-		rl_out_printf(o, "%s%u", i ? ", " : "", v[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			rl_out_puts(o, ", ");
+		rl_out_uint(o, v[i]);
+	}
 	rl_out_puts(o, "]");
 }
 
@@ -208,7 +244,9 @@ static void json_words(rl_out *o, const rl_comparison *c, const rl_link *l)
 		const rl_edit *e = &l->edits[i];
 		const char *src = e->op == RL_EDIT_INSERT ? c->b->data : c->a->data;
 
-		rl_out_printf(o, "%s[\"%c\", ", i ? ", " : "", (char)e->op);
+		char head[8] = {',', ' ', '[', '"', (char)e->op, '"', ',', ' '};
+
+		rl_out_put(o, i ? head : head + 2, i ? 8 : 6);
 		rl_out_json_string(o, src + e->start, e->end - e->start);
 		rl_out_puts(o, "]");
 	}
@@ -287,12 +325,17 @@ int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *o
 #define C_MOVE "\033[35m"
 #define C_OFF "\033[0m"
 
+/* "¶4", "¶4–6", or "¶4, ¶6" when a paragraph between them is not part of
+ * the link. */
 static void para_range(rl_out *o, const char *prefix, const uint32_t *v, size_t n)
 {
-	if (n == 1)
-		rl_out_printf(o, "%s¶%u", prefix, v[0] + 1);
-	else
-		rl_out_printf(o, "%s¶%u–%u", prefix, v[0] + 1, v[n - 1] + 1);
+	rl_out_puts(o, prefix);
+	if (n > 1 && v[n - 1] - v[0] + 1 == n) {
+		rl_out_printf(o, "¶%u–%u", v[0] + 1, v[n - 1] + 1);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		rl_out_printf(o, "%s¶%u", i ? ", " : "", v[i] + 1);
 }
 
 static void text_header(rl_out *o, const rl_link *l, int color)

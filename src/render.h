@@ -20,6 +20,8 @@ void rl_out_init(rl_out *o, rl_write_fn write, void *payload);
 void rl_out_put(rl_out *o, const char *s, size_t len);
 void rl_out_puts(rl_out *o, const char *s);
 void rl_out_printf(rl_out *o, const char *fmt, ...) RL_PRINTF(2, 3);
+/* Write an unsigned decimal number. */
+void rl_out_uint(rl_out *o, uint64_t v);
 /* Write a JSON string literal (quotes included) of valid UTF-8 text. */
 void rl_out_json_string(rl_out *o, const char *s, size_t len);
 /* Flush; returns 0 or RL_EIO. */

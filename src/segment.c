@@ -77,40 +77,57 @@ typedef struct line {
 	int blank;
 } line;
 
+static int ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Is there white space at s[i] (decoding non-ASCII)?  *next gets the
+ * offset after that character. */
 static int space_at(const char *s, size_t end, size_t i, size_t *next)
 {
 	size_t j = i;
-	uint32_t cp;
 
 	if ((unsigned char)s[i] < 0x80) {
 		*next = i + 1;
-		return s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v';
+		return ascii_space((unsigned char)s[i]);
 	}
-	cp = rl_text_next(s, end, &j);
-	*next = j;
-	return rl_cp_is_space(cp);
+	return rl_cp_is_space(rl_text_next(s, end, &j)) ? (*next = j, 1) : (*next = j, 0);
+}
+
+/* Start of the character that ends before `e`. */
+static size_t char_before(const char *s, size_t from, size_t e)
+{
+	size_t i = e - 1;
+
+	while (i > from && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
 }
 
 static void measure(const char *s, line *l, size_t from, size_t to)
 {
-	size_t i = from, n, a = to, b = from;
+	size_t a = from, b = to, n;
 
-	/* trim */
-	while (i < to && space_at(s, to, i, &n))
-		i = n;
-	a = i;
-	for (size_t k = i; k < to;) {
-		if (!space_at(s, to, k, &n))
-			b = n;
-		k = n;
+	/* trim: ASCII in place, anything else by decoding */
+	while (a < to && space_at(s, to, a, &n))
+		a = n;
+	while (b > a) {
+		size_t c = (unsigned char)s[b - 1] < 0x80 ? b - 1 : char_before(s, a, b);
+		if (!space_at(s, b, c, &n))
+			break;
+		b = c;
 	}
 	l->start = a;
-	l->end = b > a ? b : a;
-	l->blank = l->end == l->start;
-	l->chars = (uint32_t)rl_text_count(s + l->start, l->end - l->start);
-	for (i = l->start; i < l->end && !space_at(s, l->end, i, &n); i = n)
+	l->end = b;
+	l->blank = a == b;
+	l->chars = (uint32_t)rl_text_count(s + a, b - a);
+	for (n = a; n < b && !ascii_space((unsigned char)s[n]) && (unsigned char)s[n] < 0x80; n++)
 		;
-	l->first_word = (uint32_t)rl_text_count(s + l->start, i - l->start);
+	if (n < b && (unsigned char)s[n] >= 0x80) /* a non-ASCII first word */
+		while (n < b && !space_at(s, b, n, &n))
+			;
+	l->first_word = (uint32_t)rl_text_count(s + a, n - a);
 }
 
 static int split_lines(line **out, size_t *n, const char *s, size_t from, size_t len)
@@ -253,10 +270,10 @@ static int push_para(rl_para **v, size_t *n, size_t *cap, const line *first, con
 	p.start = (uint32_t)first->start;
 	p.end = (uint32_t)last->end;
 	p.flags = 0;
-	if (first == last) {
+	if (first == last && first->chars <= 80 && starts_paragraph(s, first)) {
 		uint32_t cp = last_cp(s, first);
-		if (words_in(s, first) <= 12 && first->chars <= 80 && starts_paragraph(s, first) &&
-		    !(cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?'))
+		if (!(cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?') &&
+		    words_in(s, first) <= 12)
 			p.flags |= RL_PARA_HEADING;
 	}
 	if (*n == *cap && rl_grow(v, cap, *n + 1, sizeof(rl_para)) < 0)

@@ -6,6 +6,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <utf8proc.h>
 
@@ -103,11 +104,19 @@ uint32_t rl_text_next(const char *str, size_t len, size_t *i)
 size_t rl_text_count(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t n = 0;
+	size_t cont = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++)
-		n += (s[i] & 0xc0) != 0x80;
-	return n;
+	/* count continuation bytes (10xxxxxx), eight at a time */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		/* at most bit 7 of each byte is set: sum them with one multiply */
+		cont += (size_t)((((w & ~(w << 1) & 0x8080808080808080ULL) >> 7) *
+		                  0x0101010101010101ULL) >> 56);
+	}
+	for (; i < len; i++)
+		cont += (s[i] & 0xc0) == 0x80;
+	return len - cont;
 }
 
 /* ---- classes ---------------------------------------------------------- */
@@ -216,7 +225,12 @@ int rl_text_is_nfc_quick(const char *s, size_t len)
 
 	while (i < len) {
 		uint32_t cp;
+		uint64_t w;
 
+		if (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
@@ -257,6 +271,53 @@ int rl_text_nfc(rl_buf *out, const char *s, size_t len)
 	return map_utf8proc(out, s, len, UTF8PROC_COMPOSE);
 }
 
+static void put_utf8(char *d, size_t *w, uint32_t cp)
+{
+	if (cp < 0x80) {
+		d[(*w)++] = (char)cp;
+	} else if (cp < 0x800) {
+		d[(*w)++] = (char)(0xc0 | (cp >> 6));
+		d[(*w)++] = (char)(0x80 | (cp & 0x3f));
+	} else {
+		d[(*w)++] = (char)(0xe0 | (cp >> 12));
+		d[(*w)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		d[(*w)++] = (char)(0x80 | (cp & 0x3f));
+	}
+}
+
+/* Casefold without utf8proc_map where that is a per-character lowercase:
+ * Latin letters below U+0250 (except those whose fold is not their lower
+ * case, and combining marks, which NFC may compose) and the typographic
+ * punctuation that maps to ASCII.  Returns 1 when done, 0 when the text
+ * needs the full algorithm (`out` then holds a partial result to drop), or
+ * RL_ENOMEM.  The result is never longer than the input. */
+static int fold_simple(rl_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, w;
+
+	if (rl_buf_grow(out, len) < 0)
+		return RL_ENOMEM;
+	w = out->len;
+	while (i < len) {
+		uint32_t cp = rl_text_next(s, len, &i), pv = plain_variant(cp);
+
+		if (pv != cp) {
+			out->data[w++] = (char)pv;
+			continue;
+		}
+		if (cp >= 0x250 || cp == 0xdf || cp == 0x130 || cp == 0x149 || cp == 0x17f ||
+		    cp == 0x1f0 || cp == 0xb5 || cp == 0x345)
+			return 0;
+		cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+		if (cp >= 0x800)
+			return 0;
+		put_utf8(out->data, &w, cp);
+	}
+	out->len = w;
+	out->data[w] = '\0';
+	return 1;
+}
+
 int rl_text_fold(rl_buf *out, const char *s, size_t len)
 {
 	size_t mark = out->len, i;
@@ -274,6 +335,9 @@ int rl_text_fold(rl_buf *out, const char *s, size_t len)
 		out->data[out->len] = '\0';
 		return 0;
 	}
+	if ((err = fold_simple(out, s, len)) != 0)
+		return err < 0 ? err : 0;
+	out->len = mark;
 	if ((err = map_utf8proc(out, s, len, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)) < 0)
 		return err;
 	/* Map typographic variants in place; each is 2 or 3 bytes and maps to
@@ -299,18 +363,49 @@ int rl_text_fold(rl_buf *out, const char *s, size_t len)
 	return 0;
 }
 
+/* The key hash: 8-byte blocks mixed in turn, the zero-padded tail block,
+ * then the length — computable in one streaming pass, as fast_word() does. */
+static inline uint64_t kmix(uint64_t h, uint64_t v)
+{
+	__uint128_t r = (__uint128_t)(h ^ v) * 0x9e3779b97f4a7c15ULL;
+
+	return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+static uint64_t key_hash(const char *s, size_t len)
+{
+	uint64_t h = KEY_SEED, tail = 0;
+	size_t i = 0;
+
+	for (; len - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = kmix(h, w);
+	}
+	memcpy(&tail, s + i, len - i);
+	return kmix(kmix(h, tail), len);
+}
+
+static inline char ascii_lower(char c)
+{
+	return (char)(c | ((c >= 'A' && c <= 'Z') << 5));
+}
+
 static uint64_t ascii_lower_hash(const char *s, size_t len)
 {
-	char tmp[128];
-	size_t i;
+	uint64_t h = KEY_SEED, acc = 0;
+	unsigned sh = 0;
 
-	if (len > sizeof(tmp))
-		return 0;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-		tmp[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	for (size_t i = 0; i < len; i++) {
+		acc |= (uint64_t)(unsigned char)ascii_lower(s[i]) << sh;
+		sh += 8;
+		if (sh == 64) {
+			h = kmix(h, acc);
+			acc = 0;
+			sh = 0;
+		}
 	}
-	return rl_hash(tmp, len, KEY_SEED);
+	return kmix(kmix(h, acc), len);
 }
 
 uint64_t rl_text_key_hash(const char *s, size_t len)
@@ -321,11 +416,11 @@ uint64_t rl_text_key_hash(const char *s, size_t len)
 
 	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
 		;
-	if (i == len && len <= 128)
+	if (i == len)
 		return ascii_lower_hash(s, len);
 	if (rl_text_fold(&b, s, len) < 0)
 		return 0;
-	h = rl_hash(b.data, b.len, KEY_SEED);
+	h = key_hash(b.data, b.len);
 	rl_buf_free(&b);
 	return h;
 }
@@ -437,11 +532,8 @@ static uint64_t token_key(const char *s, const rl_token *t)
 
 	if (t->kind == RL_TOK_SPACE)
 		return SPACE_KEY;
-	if (t->flags & RL_TOKF_ASCII) {
-		if (t->kind == RL_TOK_WORD && len <= 128)
-			return ascii_lower_hash(p, len);
-		return rl_hash(p, len, KEY_SEED);
-	}
+	if (t->flags & RL_TOKF_ASCII)
+		return ascii_lower_hash(p, len);
 	return rl_text_key_hash(p, len);
 }
 
@@ -473,28 +565,150 @@ static void word_flags(const char *s, rl_token *t)
 		t->flags |= RL_TOKF_ALLCAPS;
 }
 
+/* ASCII byte classes for the tokenizer's fast paths. */
+enum { A_SPACE = 1, A_LETTER = 2, A_DIGIT = 4, A_UPPER = 8, A_LOWER = 16, A_JOIN = 32 };
+
+static const uint8_t ascii_bits[128] = {
+	['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\v'] = A_SPACE, ['\f'] = A_SPACE, ['\r'] = A_SPACE,
+	[' '] = A_SPACE, ['-'] = A_JOIN, ['\''] = A_JOIN, ['+'] = A_JOIN,
+	['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT, ['4'] = A_DIGIT,
+	['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT, ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+#define U(c) [c] = A_LETTER | A_UPPER
+#define L(c) [c] = A_LETTER | A_LOWER
+	U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'),
+	U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'),
+	U('W'), U('X'), U('Y'), U('Z'),
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
+	L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
+	L('w'), L('x'), L('y'), L('z'),
+#undef U
+#undef L
+};
+
+static inline uint8_t bits_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	return c < 0x80 ? ascii_bits[c] : 0;
+}
+
+/* An ASCII word: letters and digits from a letter.  Returns its end, or 0
+ * when the word goes on beyond ASCII (a non-ASCII letter, a joiner), in
+ * which case the general scanner takes over. */
+static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
+{
+	size_t j = i;
+	int upper = 0, lower = 0;
+	uint8_t b = bits_at(s, i);
+	uint64_t h = KEY_SEED, acc = 0;
+	unsigned sh = 0;
+
+	/* classify, lowercase and hash in one pass (see ascii_lower_hash) */
+	while (b & (A_LETTER | A_DIGIT)) {
+		upper += (b & A_UPPER) != 0;
+		lower += (b & A_LOWER) != 0;
+		acc |= (uint64_t)((unsigned char)s[j] | ((b & A_UPPER) ? 0x20 : 0)) << sh;
+		sh += 8;
+		if (sh == 64) {
+			h = kmix(h, acc);
+			acc = 0;
+			sh = 0;
+		}
+		if (++j >= end)
+			break;
+		b = bits_at(s, j);
+	}
+	if (j < end && ((unsigned char)s[j] >= 0x80 || (b & A_JOIN)) && scan_word(s, end, j) != j)
+		return 0;
+	if (bits_at(s, i) & A_UPPER)
+		t->flags |= RL_TOKF_CAP;
+	if (upper >= 2 && !lower)
+		t->flags |= RL_TOKF_ALLCAPS;
+	t->key = kmix(kmix(h, acc), j - i);
+	return j;
+}
+
+/* Keys of the one-byte ASCII tokens, filled once. */
+static uint64_t punct_keys[128];
+static pthread_once_t punct_once = PTHREAD_ONCE_INIT;
+
+static void fill_punct_keys(void)
+{
+	for (int c = 0; c < 128; c++) {
+		char b = (char)c;
+		punct_keys[c] = ascii_lower_hash(&b, 1);
+	}
+}
+
 int rl_text_tokenize(rl_tokens *out, const char *s, size_t start, size_t end)
 {
 	size_t i = start;
 
+	pthread_once(&punct_once, fill_punct_keys);
+
 	while (i < end) {
 		rl_token t;
 		size_t n;
-		uint32_t cp = peek(s, end, i, &n);
-		int cls = cp_class(cp), kind;
+		uint32_t cp;
+		int cls, kind;
+		unsigned char c = (unsigned char)s[i];
 
+		if (out->n == out->cap && rl_grow(&out->v, &out->cap, out->n + 1, sizeof(rl_token)) < 0)
+			return RL_ENOMEM;
 		t.start = (uint32_t)i;
+		t.flags = RL_TOKF_ASCII;
+		/* fast paths: ASCII words, white space and punctuation */
+		if (c < 0x80 && (ascii_bits[c] & A_LETTER) && (n = fast_word(s, end, i, &t)) != 0) {
+			t.end = (uint32_t)n;
+			t.kind = RL_TOK_WORD;
+			out->v[out->n++] = t;
+			i = n;
+			continue;
+		}
+		if (c < 0x80 && (ascii_bits[c] & A_SPACE)) {
+			size_t j = i;
+			int newlines = 0;
+
+			while (j < end && (unsigned char)s[j] < 0x80 && (ascii_bits[(unsigned char)s[j]] & A_SPACE))
+				newlines += s[j++] == '\n';
+			if (j >= end || (unsigned char)s[j] < 0x80) {
+				t.end = (uint32_t)j;
+				t.kind = RL_TOK_SPACE;
+				t.flags |= (uint8_t)((newlines ? RL_TOKF_NEWLINE : 0) | (newlines > 1 ? RL_TOKF_BLANK : 0));
+				t.key = SPACE_KEY;
+				out->v[out->n++] = t;
+				i = j;
+				continue;
+			}
+		}
+		if (c < 0x80 && !(ascii_bits[c] & (A_LETTER | A_DIGIT | A_SPACE))) {
+			t.end = (uint32_t)i + 1;
+			t.kind = RL_TOK_PUNCT;
+			if (c == '.' || c == '!' || c == '?')
+				t.flags |= RL_TOKF_ENDPUNCT;
+			t.key = punct_keys[c];
+			out->v[out->n++] = t;
+			i++;
+			continue;
+		}
+		cp = peek(s, end, i, &n);
+		cls = cp_class(cp);
 		t.flags = RL_TOKF_ASCII;
 		switch (cls) {
 		case C_SPACE: {
 			int newlines = 0;
 			while (i < end) {
+				if ((unsigned char)s[i] < 0x80) {
+					if (!(ascii_bits[(unsigned char)s[i]] & A_SPACE))
+						break;
+					newlines += s[i] == '\n';
+					i++;
+					continue;
+				}
 				cp = peek(s, end, i, &n);
 				if (cp_class(cp) != C_SPACE)
 					break;
-				if (cp >= 0x80)
-					t.flags &= (uint8_t)~RL_TOKF_ASCII;
-				newlines += cp == '\n';
+				t.flags &= (uint8_t)~RL_TOKF_ASCII;
 				i = n;
 			}
 			t.kind = RL_TOK_SPACE;
@@ -526,8 +740,6 @@ int rl_text_tokenize(rl_tokens *out, const char *s, size_t start, size_t end)
 		if (t.kind == RL_TOK_WORD || t.kind == RL_TOK_NUMBER)
 			word_flags(s, &t);
 		t.key = token_key(s, &t);
-		if (out->n == out->cap && rl_grow(&out->v, &out->cap, out->n + 1, sizeof(rl_token)) < 0)
-			return RL_ENOMEM;
 		out->v[out->n++] = t;
 	}
 	return 0;

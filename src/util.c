@@ -491,3 +491,90 @@ void rl_map64_free(rl_map64 *m)
 	free(m->used);
 	memset(m, 0, sizeof(*m));
 }
+
+static void insertion_u64(uint64_t *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t j = i;
+		while (j > 0 && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+static void heap_sift(uint64_t *v, size_t n, size_t i)
+{
+	for (;;) {
+		size_t c = 2 * i + 1;
+		uint64_t t;
+
+		if (c >= n)
+			return;
+		if (c + 1 < n && v[c + 1] > v[c])
+			c++;
+		if (v[i] >= v[c])
+			return;
+		t = v[i];
+		v[i] = v[c];
+		v[c] = t;
+		i = c;
+	}
+}
+
+/* Quicksort with median-of-three pivots, recursing into the smaller side;
+ * after `depth` levels it hands over to heapsort, so no input is quadratic. */
+static void intro_u64(uint64_t *v, size_t n, int depth)
+{
+	while (n > 16) {
+		uint64_t a = v[0], b = v[n / 2], c = v[n - 1], pivot, t;
+		size_t i = 0, j = n - 1;
+
+		if (depth-- == 0) {
+			for (size_t k = n / 2; k-- > 0;)
+				heap_sift(v, n, k);
+			for (size_t k = n; k-- > 1;) {
+				t = v[0];
+				v[0] = v[k];
+				v[k] = t;
+				heap_sift(v, k, 0);
+			}
+			return;
+		}
+		pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		for (;;) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			t = v[i];
+			v[i] = v[j];
+			v[j] = t;
+			i++;
+			j--;
+		}
+		/* [0, j] <= pivot <= [j + 1, n) */
+		if (j + 1 < n - j - 1) {
+			intro_u64(v, j + 1, depth);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			intro_u64(v + j + 1, n - j - 1, depth);
+			n = j + 1;
+		}
+	}
+	insertion_u64(v, n);
+}
+
+void rl_sort_u64(uint64_t *v, size_t n)
+{
+	int depth = 0;
+
+	for (size_t m = n; m > 1; m >>= 1)
+		depth += 2;
+	intro_u64(v, n, depth);
+}

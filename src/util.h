@@ -116,6 +116,10 @@ int rl_read_file(char **out, size_t *len, const char *path, size_t limit);
 
 
 
+/* Sort n 64-bit integers ascending (introspective quicksort without the
+ * callback of qsort).  Cannot fail. */
+void rl_sort_u64(uint64_t *v, size_t n);
+
 /* A set of 64-bit keys (open addressing; key 0 is stored out of band). */
 typedef struct rl_set64 {
 	uint64_t *slots;

@@ -33,6 +33,7 @@ struct rl_worddiff_scratch {
 	segment *seg;
 	size_t seg_cap;
 	rl_lcs *lcs;
+	double matched;
 };
 
 int rl_worddiff_scratch_new(rl_worddiff_scratch **out)
@@ -67,6 +68,11 @@ void rl_worddiff_scratch_free(rl_worddiff_scratch *s)
 	free(s);
 }
 
+double rl_worddiff_matched(const rl_worddiff_scratch *s)
+{
+	return s->matched;
+}
+
 const rl_tokens *rl_worddiff_old_tokens(const rl_worddiff_scratch *s)
 {
 	return &s->ta;
@@ -81,14 +87,19 @@ void rl_edits_free(rl_edits *e)
 {
 	free(e->v);
 	e->v = NULL;
-	e->n = e->cap = 0;
+	e->n = e->cap = e->floor = 0;
+}
+
+void rl_edits_begin(rl_edits *e)
+{
+	e->floor = e->n;
 }
 
 int rl_edits_push(rl_edits *e, rl_edit_op op, size_t start, size_t end)
 {
 	if (start == end)
 		return 0;
-	if (e->n && e->v[e->n - 1].op == op && e->v[e->n - 1].end == start) {
+	if (e->n > e->floor && e->v[e->n - 1].op == op && e->v[e->n - 1].end == start) {
 		e->v[e->n - 1].end = end;
 		return 0;
 	}
@@ -308,14 +319,75 @@ static int emit(rl_edits *out, int *changed, rl_worddiff_scratch *s, size_t nseg
 	return err;
 }
 
+static int ws(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Runs of bytes above the space character in s[0..len): the units a range
+ * holds, near enough (tabs and line breaks count as spaces; punctuation
+ * inside a run is not counted apart).  Eight bytes at a time. */
+static size_t count_chunks(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t prev_space = 1; /* bit 7: the byte before is white space */
+	size_t n = 0, i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, sp, starts;
+
+		memcpy(&w, s + i, 8);
+		sp = (w - ones * 0x21) & ~w & high; /* bytes <= 0x20 (UTF-8 bytes are not) */
+		/* a run starts at a non-space byte after a space byte */
+		starts = ~sp & ((sp << 8) | (prev_space << 7)) & high;
+		n += (size_t)(((starts >> 7) * ones) >> 56);
+		prev_space = sp >> 63;
+	}
+	for (; i < len; i++) {
+		int space = (unsigned char)s[i] <= 0x20;
+		n += !space && prev_space;
+		prev_space = (uint64_t)space;
+	}
+	return n;
+}
+
+/* The byte-identical head and tail of the two ranges, cut where a token
+ * starts after ASCII white space on both sides, so that tokenizing what is
+ * between gives the tokens a whole-range tokenization would. */
+static void common_ends(const char *a, size_t la, const char *b, size_t lb, size_t *head,
+                        size_t *tail)
+{
+	size_t n = la < lb ? la : lb, k = 0, m = 0;
+
+	while (k < n && a[k] == b[k])
+		k++;
+	while (k > 0 && !(ws(a[k - 1]) && k < la && k < lb && !ws(a[k]) && !ws(b[k])))
+		k--;
+	while (m < n - k && a[la - 1 - m] == b[lb - 1 - m])
+		m++;
+	while (m > 0 && !(la - m > k && lb - m > k && ws(a[la - m - 1]) && ws(b[lb - m - 1]) &&
+	                  !ws(a[la - m])))
+		m--;
+	*head = k;
+	*tail = m;
+}
+
 int rl_worddiff(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char *a, size_t a0,
                 size_t a1, const char *b, size_t b0, size_t b1)
 {
-	size_t na, nb, nseg;
+	size_t na, nb, nseg, head, tail, same = 0, around;
 	int err;
 
 	*changed = 0;
+	rl_edits_begin(out);
 	s->ta.n = s->tb.n = 0;
+	common_ends(a + a0, a1 - a0, b + b0, b1 - b0, &head, &tail);
+	if ((err = rl_edits_push(out, RL_EDIT_EQUAL, a0, a0 + head)) < 0)
+		return err;
+	a1 -= tail;
+	b1 -= tail;
+	a0 += head;
+	b0 += head;
 	if ((err = rl_text_tokenize(&s->ta, a, a0, a1)) < 0 ||
 	    (err = rl_text_tokenize(&s->tb, b, b0, b1)) < 0 ||
 	    (err = build_units(&s->ua, &s->ua_cap, &na, &s->ta, a1)) < 0 ||
@@ -333,6 +405,13 @@ int rl_worddiff(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char 
 	if ((err = rl_lcs_diff(s->lcs, s->ka, na, s->kb, nb, s->da, s->db)) < 0 ||
 	    (err = build_segments(s, na, nb, &nseg)) < 0)
 		return err;
+	for (size_t i = 0; i < na; i++)
+		same += !s->da[i];
+	around = count_chunks(a + a0 - head, head) + count_chunks(a + a1, tail);
+	s->matched = na + nb + 2 * around ? 2.0 * (double)(same + around) / (double)(na + nb + 2 * around)
+	                                  : 1.0;
 	nseg = cleanup_semantic(s, nseg);
-	return emit(out, changed, s, nseg, a, b);
+	if ((err = emit(out, changed, s, nseg, a, b)) < 0)
+		return err;
+	return rl_edits_push(out, RL_EDIT_EQUAL, a1, a1 + tail);
 }

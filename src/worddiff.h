@@ -17,6 +17,7 @@ typedef struct rl_edits {
 	rl_edit *v;
 	size_t n;
 	size_t cap;
+	size_t floor; /* pushes never merge into edits below this index */
 } rl_edits;
 
 /* Reusable working memory; zero-initialise, release with
@@ -26,8 +27,9 @@ typedef struct rl_worddiff_scratch rl_worddiff_scratch;
 int rl_worddiff_scratch_new(rl_worddiff_scratch **out);
 void rl_worddiff_scratch_free(rl_worddiff_scratch *s);
 
-/* The tokens of the last pair diffed (old side, new side).  Borrowed from
- * the scratch; valid until its next use. */
+/* The tokens of the last pair diffed (old side, new side): those of the
+ * part between the byte-identical head and tail that the diff skips, which
+ * may be empty.  Borrowed from the scratch; valid until its next use. */
 const rl_tokens *rl_worddiff_old_tokens(const rl_worddiff_scratch *s);
 const rl_tokens *rl_worddiff_new_tokens(const rl_worddiff_scratch *s);
 
@@ -36,6 +38,14 @@ const rl_tokens *rl_worddiff_new_tokens(const rl_worddiff_scratch *s);
  * space, NFC; case counts as a change).  Fails only with RL_ENOMEM. */
 int rl_worddiff(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char *a, size_t a0,
                 size_t a1, const char *b, size_t b0, size_t b1);
+
+/* The share of tokens the last diff matched: 2 * matched / (old + new
+ * tokens), white space not counted; 1 when both sides are empty. */
+double rl_worddiff_matched(const rl_worddiff_scratch *s);
+
+/* Start a new script in `e`: later pushes never merge into earlier
+ * scripts.  Cannot fail. */
+void rl_edits_begin(rl_edits *e);
 
 /* Append one edit, merging with the previous one when it continues it.
  * Fails only with RL_ENOMEM. */

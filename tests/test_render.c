@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "render.h"
@@ -35,6 +36,32 @@ static void test_render__json_string_escapes(void **state)
 	assert_string_equal(b.data, "\"a\\\"b\\\\c\\nd\\te\\u0001\\u007f\xc3\xaf\"");
 	free(o);
 	rl_buf_free(&b);
+}
+
+/* Characters to escape at every position of an 8-byte block. */
+static void test_render__json_string_escapes_at_every_offset(void **state)
+{
+	const char specials[] = {'"', '\\', '\n', '\x01', '\x7f'};
+	const char *want[] = {"\\\"", "\\\\", "\\n", "\\u0001", "\\u007f"};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(specials); k++)
+		for (size_t at = 0; at < 20; at++) {
+			char in[24], expect[64];
+			rl_buf b = RL_BUF_INIT;
+			rl_out *o = malloc(sizeof(*o));
+
+			memset(in, 'a', sizeof(in));
+			in[at] = specials[k];
+			snprintf(expect, sizeof(expect), "\"%.*s%s%.*s\"", (int)at, in, want[k],
+			         (int)(sizeof(in) - at - 1), in + at + 1);
+			rl_out_init(o, to_buf, &b);
+			rl_out_json_string(o, in, sizeof(in));
+			assert_int_equal(rl_out_finish(o), 0);
+			assert_string_equal(b.data, expect);
+			free(o);
+			rl_buf_free(&b);
+		}
 }
 
 static void test_render__large_writes_pass_through(void **state)
@@ -139,6 +166,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render__json_string_escapes),
+		cmocka_unit_test(test_render__json_string_escapes_at_every_offset),
 		cmocka_unit_test(test_render__large_writes_pass_through),
 		cmocka_unit_test(test_render__json_contract),
 		cmocka_unit_test(test_render__text_markers_and_colour),

@@ -7,6 +7,8 @@
 
 #include <stdlib.h>
 
+#include <utf8proc.h>
+
 #include "text.h"
 
 static size_t bad_at(const char *s, size_t len)
@@ -192,6 +194,44 @@ static void test_text__fold_and_nfc(void **state)
 	rl_buf_free(&b);
 }
 
+/* The fast fold for Latin text agrees with utf8proc's casefold + NFC. */
+static void test_text__fold_agrees_with_utf8proc(void **state)
+{
+	(void)state;
+	for (uint32_t cp = 0x80; cp < 0x800; cp++) {
+		char in[8];
+		rl_buf got = RL_BUF_INIT, want = RL_BUF_INIT;
+		size_t n = 0;
+
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		in[n++] = (char)(0xc0 | (cp >> 6));
+		in[n++] = (char)(0x80 | (cp & 0x3f));
+		in[n++] = 'A';
+		assert_int_equal(rl_text_fold(&got, in, n), 0);
+		{
+			utf8proc_uint8_t *dst = NULL;
+			utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)n, &dst,
+			                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+			assert_true(m > 0);
+			/* with the one typographic mapping that can occur here: U+02BC -> ' */
+			for (utf8proc_ssize_t k = 0; k < m; k++) {
+				if (k + 1 < m && dst[k] == 0xca && dst[k + 1] == 0xbc) {
+					rl_buf_putc(&want, '\'');
+					k++;
+				} else {
+					rl_buf_putc(&want, (char)dst[k]);
+				}
+			}
+			free(dst);
+		}
+		if (got.len != want.len || memcmp(got.data, want.data, got.len) != 0)
+			fail_msg("U+%04X folds to '%s', utf8proc says '%s'", cp, got.data, want.data);
+		rl_buf_free(&got);
+		rl_buf_free(&want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_text__keys_fold_case_and_normalisation),
 		cmocka_unit_test(test_text__flags),
 		cmocka_unit_test(test_text__fold_and_nfc),
+		cmocka_unit_test(test_text__fold_agrees_with_utf8proc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

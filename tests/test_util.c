@@ -142,6 +142,35 @@ static void test_util__read_file_errors_name_the_file(void **state)
 	unlink(path);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void test_util__sort_u64_matches_qsort(void **state)
+{
+	uint64_t v[3000], w[3000];
+
+	(void)state;
+	srand(5);
+	for (int round = 0; round < 300; round++) {
+		size_t n = (size_t)(rand() % 3000);
+		int kind = round % 4;
+
+		for (size_t i = 0; i < n; i++)
+			v[i] = kind == 0 ? (uint64_t)rand() << 32 | (uint64_t)rand()
+			     : kind == 1 ? (uint64_t)(rand() % 5)      /* many duplicates */
+			     : kind == 2 ? (uint64_t)i                 /* sorted */
+			                 : (uint64_t)(n - i);          /* reversed */
+		memcpy(w, v, n * sizeof(uint64_t));
+		rl_sort_u64(v, n);
+		qsort(w, n, sizeof(uint64_t), cmp_u64);
+		assert_memory_equal(v, w, n * sizeof(uint64_t));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -153,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_util__arena_aligns_and_frees),
 		cmocka_unit_test(test_util__hash_depends_on_every_byte),
 		cmocka_unit_test(test_util__read_file_errors_name_the_file),
+		cmocka_unit_test(test_util__sort_u64_matches_qsort),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
