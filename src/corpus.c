@@ -596,29 +596,63 @@ static rl_date author_date(const git_commit *commit)
 	return d;
 }
 
-/* The date of document `name` as recorded by `commit`: its Redline-Date
- * trailer, else the author date. */
-static rl_date commit_doc_date(const git_commit *commit, const char *name)
+/* The document dates one commit records: the author date, and the
+ * Redline-Date trailers ("DATE NAME") of documents dated otherwise,
+ * indexed by name so that a commit of 1,000 documents is parsed once. */
+typedef struct commit_dates {
+	rl_date author;
+	git_message_trailer_array tr;
+	rl_map64 by_name; /* name hash -> trailer index + 1 */
+} commit_dates;
+
+static void commit_dates_free(commit_dates *cd)
+{
+	git_message_trailer_array_free(&cd->tr);
+	rl_map64_free(&cd->by_name);
+	memset(cd, 0, sizeof(*cd));
+}
+
+static int commit_dates_load(commit_dates *cd, const git_commit *commit)
 {
 	const char *msg = git_commit_message(commit);
-	git_message_trailer_array tr = {0};
-	rl_date d = author_date(commit);
 
-	if (!msg || !strstr(msg, DATE_TRAILER ":") || git_message_trailers(&tr, msg) < 0)
-		return d;
-	for (size_t i = 0; i < tr.count; i++) {
-		const char *v = tr.trailers[i].value, *sp = strchr(v, ' ');
-		rl_date t;
-
-		if (strcmp(tr.trailers[i].key, DATE_TRAILER) || !sp || strcmp(sp + 1, name))
-			continue;
-		if (rl_date__parse_span(&t, v, (size_t)(sp - v)) == 0)
-			d = t;
-		rl_error_clear();
-		break;
+	commit_dates_free(cd);
+	cd->author = author_date(commit);
+	if (!msg || !strstr(msg, DATE_TRAILER ":"))
+		return 0;
+	if (git_message_trailers(&cd->tr, msg) < 0) {
+		git_error_clear();
+		return 0;
 	}
-	git_message_trailer_array_free(&tr);
-	return d;
+	for (size_t i = 0; i < cd->tr.count; i++) {
+		const char *v = cd->tr.trailers[i].value, *sp = strchr(v, ' ');
+		uint32_t *slot;
+
+		if (strcmp(cd->tr.trailers[i].key, DATE_TRAILER) || !sp)
+			continue;
+		if (!(slot = rl_map64_slot(&cd->by_name, rl_hash(sp + 1, strlen(sp + 1), 0))))
+			return RL_ENOMEM;
+		*slot = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+/* The date of document `name`: its trailer, else the author date. */
+static rl_date commit_dates_get(const commit_dates *cd, const char *name)
+{
+	uint32_t *slot = rl_map64_get(&cd->by_name, rl_hash(name, strlen(name), 0));
+	const char *v, *sp;
+	rl_date t;
+
+	if (!slot)
+		return cd->author;
+	v = cd->tr.trailers[*slot - 1].value;
+	sp = strchr(v, ' ');
+	if (strcmp(sp + 1, name) || rl_date__parse_span(&t, v, (size_t)(sp - v)) < 0) {
+		rl_error_clear();
+		return cd->author;
+	}
+	return t;
 }
 
 /* ---- listing --------------------------------------------------------------- */
@@ -628,6 +662,7 @@ typedef struct list_ctx {
 	rl_map64 index; /* name hash -> entry index + 1 */
 	size_t unresolved;
 	const git_commit *commit; /* while walking history */
+	commit_dates dates;       /* of that commit */
 } list_ctx;
 
 static int list_add(const char *path, const git_tree_entry *old_e, const git_tree_entry *new_e,
@@ -660,7 +695,7 @@ static int list_date(const char *path, const git_tree_entry *old_e, const git_tr
 	e = &x->list.e->v[*slot - 1];
 	if (e->commit[0] || strcmp(e->name, path))
 		return 0;
-	e->date = commit_doc_date(x->commit, path);
+	e->date = commit_dates_get(&x->dates, path);
 	oid_hex(e->commit, git_commit_id(x->commit));
 	x->unresolved--;
 	return 0;
@@ -693,7 +728,8 @@ static int date_entries(list_ctx *x, rl_corpus *c, git_commit *tip)
 		x->commit = commit;
 		if ((err = git_commit_tree(&tree, commit)) < 0)
 			err = git_fail(err, "cannot read a tree");
-		else if ((err = commit_parent_tree(&ptree, commit)) == 0)
+		else if ((err = commit_parent_tree(&ptree, commit)) == 0 &&
+		         (err = commit_dates_load(&x->dates, commit)) == 0)
 			err = trees_delta(c->repo, ptree, tree, list_date, x);
 		git_tree_free(tree);
 		git_tree_free(ptree);
@@ -729,6 +765,7 @@ int rl_corpus_list(rl_corpus_entries *out, rl_corpus *c, const char *rev)
 	git_tree_free(tree);
 	git_commit_free(tip);
 	rl_map64_free(&x.index);
+	commit_dates_free(&x.dates);
 	if (err < 0)
 		rl_corpus_entries_free(out);
 	return err;
@@ -826,15 +863,16 @@ done:
 typedef struct log_ctx {
 	entry_list list;
 	const git_commit *commit;
+	commit_dates dates;       /* of that commit */
 	size_t first; /* entries of the current commit start here */
 } log_ctx;
 
-static int log_fill(rl_corpus_entry *e, const git_commit *commit)
+static int log_fill(rl_corpus_entry *e, const git_commit *commit, const commit_dates *dates)
 {
 	const char *subject = git_commit_summary((git_commit *)commit);
 
 	oid_hex(e->commit, git_commit_id(commit));
-	e->date = e->name ? commit_doc_date(commit, e->name) : author_date(commit);
+	e->date = e->name ? commit_dates_get(dates, e->name) : dates->author;
 	if (!(e->subject = rl_strdup(subject ? subject : "")))
 		return RL_ENOMEM;
 	return 0;
@@ -846,7 +884,7 @@ static int log_add(const char *path, const git_tree_entry *old_e, const git_tree
 	log_ctx *x = payload;
 	int err = change_add(path, old_e, new_e, &x->list);
 
-	return err < 0 ? err : log_fill(&x->list.e->v[x->list.e->n - 1], x->commit);
+	return err < 0 ? err : log_fill(&x->list.e->v[x->list.e->n - 1], x->commit, &x->dates);
 }
 
 /* The entry of `name` in a tree, or NULL. */
@@ -872,6 +910,8 @@ static int log_commit(log_ctx *x, rl_corpus *c, const git_commit *commit, const 
 
 	x->commit = commit;
 	x->first = x->list.e->n;
+	if ((err = commit_dates_load(&x->dates, commit)) < 0)
+		return err;
 	if ((err = git_commit_tree(&tree, commit)) < 0)
 		return git_fail(err, "cannot read a tree");
 	if ((err = commit_parent_tree(&ptree, commit)) < 0)
@@ -881,7 +921,7 @@ static int log_commit(log_ctx *x, rl_corpus *c, const git_commit *commit, const 
 		if (err == 0 && x->list.e->n == x->first) {
 			rl_corpus_entry *e = entry_push(&x->list, NULL);
 
-			err = e ? log_fill(e, commit) : RL_ENOMEM;
+			err = e ? log_fill(e, commit, &x->dates) : RL_ENOMEM;
 		}
 		goto done;
 	}
@@ -930,6 +970,7 @@ int rl_corpus_log(rl_corpus_entries *out, rl_corpus *c, const char *rev, const c
 		git_commit_free(commit);
 	}
 done:
+	commit_dates_free(&x.dates);
 	git_revwalk_free(walk);
 	git_commit_free(tip);
 	if (err < 0)
