@@ -603,6 +603,8 @@ typedef struct commit_dates {
 	rl_date author;
 	git_message_trailer_array tr;
 	rl_map64 by_name; /* name hash -> trailer index + 1 */
+	size_t n_dated;   /* Redline-Date trailers: a commit made by redline
+	                     has one per document it changed */
 } commit_dates;
 
 static void commit_dates_free(commit_dates *cd)
@@ -633,6 +635,7 @@ static int commit_dates_load(commit_dates *cd, const git_commit *commit)
 		if (!(slot = rl_map64_slot(&cd->by_name, rl_hash(sp + 1, strlen(sp + 1), 0))))
 			return RL_ENOMEM;
 		*slot = (uint32_t)i + 1;
+		cd->n_dated++;
 	}
 	return 0;
 }
@@ -681,24 +684,42 @@ static int list_add(const char *path, const git_tree_entry *old_e, const git_tre
 	return 0;
 }
 
-/* In history: the first change met walking back is the current version. */
-static int list_date(const char *path, const git_tree_entry *old_e, const git_tree_entry *new_e,
-                     void *payload)
+/* In history, the first change to `path` met walking back made its
+ * current version: date it from that commit. */
+static void resolve_date(list_ctx *x, const char *path)
 {
-	list_ctx *x = payload;
 	uint32_t *slot = rl_map64_get(&x->index, rl_hash(path, strlen(path), 0));
 	rl_corpus_entry *e;
 
-	(void)old_e;
-	if (!slot || !new_e)
-		return 0;
+	if (!slot)
+		return;
 	e = &x->list.e->v[*slot - 1];
 	if (e->commit[0] || strcmp(e->name, path))
-		return 0;
+		return;
 	e->date = commit_dates_get(&x->dates, path);
 	oid_hex(e->commit, git_commit_id(x->commit));
 	x->unresolved--;
+}
+
+static int list_date(const char *path, const git_tree_entry *old_e, const git_tree_entry *new_e,
+                     void *payload)
+{
+	(void)old_e;
+	if (new_e)
+		resolve_date(payload, path);
 	return 0;
+}
+
+/* A commit made by redline names the documents it changed in its
+ * trailers: date those without reading its trees. */
+static void date_from_trailers(list_ctx *x)
+{
+	for (size_t i = 0; i < x->dates.tr.count; i++) {
+		const char *v = x->dates.tr.trailers[i].value, *sp = strchr(v, ' ');
+
+		if (!strcmp(x->dates.tr.trailers[i].key, DATE_TRAILER) && sp)
+			resolve_date(x, sp + 1);
+	}
 }
 
 static int commit_parent_tree(git_tree **out, const git_commit *commit)
@@ -726,10 +747,13 @@ static int date_entries(list_ctx *x, rl_corpus *c, git_commit *tip)
 		git_tree *tree = NULL, *ptree = NULL;
 
 		x->commit = commit;
-		if ((err = git_commit_tree(&tree, commit)) < 0)
+		if ((err = commit_dates_load(&x->dates, commit)) < 0)
+			break;
+		if (x->dates.n_dated)
+			date_from_trailers(x);
+		else if ((err = git_commit_tree(&tree, commit)) < 0)
 			err = git_fail(err, "cannot read a tree");
-		else if ((err = commit_parent_tree(&ptree, commit)) == 0 &&
-		         (err = commit_dates_load(&x->dates, commit)) == 0)
+		else if ((err = commit_parent_tree(&ptree, commit)) == 0)
 			err = trees_delta(c->repo, ptree, tree, list_date, x);
 		git_tree_free(tree);
 		git_tree_free(ptree);
@@ -1354,11 +1378,6 @@ done:
 
 /* ---- adding: the commit ---------------------------------------------------- */
 
-static int same_date(rl_date a, rl_date b)
-{
-	return a.time == b.time && a.offset == b.offset;
-}
-
 static int default_message(rl_buf *m, const add_state *st, size_t n_changed, size_t first)
 {
 	int added = 0, modified = 0;
@@ -1374,8 +1393,10 @@ static int default_message(rl_buf *m, const add_state *st, size_t n_changed, siz
 }
 
 /* The commit message: the given or a default one, then a Redline-Date
- * trailer for each changed document whose date is not the author date. */
-static int build_message(rl_buf *m, const add_state *st, rl_date author)
+ * trailer for each changed document.  The trailers record each document's
+ * own date (the author date is only the latest) and let a history walk
+ * date documents from commit messages alone, without reading trees. */
+static int build_message(rl_buf *m, const add_state *st)
 {
 	size_t n_changed = 0, first = 0, trailers = 0;
 	char buf[40];
@@ -1399,7 +1420,7 @@ static int build_message(rl_buf *m, const add_state *st, rl_date author)
 	for (size_t i = 0; i < st->n && err == 0; i++) {
 		const rl_corpus_file *f = &st->files[i];
 
-		if (f->status == RL_CORPUS_UNCHANGED || same_date(f->date, author))
+		if (f->status == RL_CORPUS_UNCHANGED)
 			continue;
 		err = rl_buf_printf(m, "%s%s: %s %s\n", trailers++ ? "" : "\n", DATE_TRAILER,
 		                    rl_date_format(buf, sizeof(buf), f->date, 1), f->name);
@@ -1526,7 +1547,7 @@ static int commit_attempt(add_state *st, git_tree_update *upd, char commit_hex[4
 		goto done;
 	}
 	if ((err = signatures(&author, &committer, st, author_of(st))) < 0 ||
-	    (err = build_message(&msg, st, author_of(st))) < 0 ||
+	    (err = build_message(&msg, st)) < 0 ||
 	    (err = rl_buf_printf(&log, "redline add: %.*s", (int)strcspn(msg.data, "\n"), msg.data)) < 0)
 		goto done;
 	if ((err = git_commit_create(&id, st->c->repo, NULL, author, committer, NULL, msg.data, tree,
