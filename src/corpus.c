@@ -26,6 +26,8 @@
 #include "util.h"
 
 #define DATE_TRAILER "Redline-Date"
+/* "PARENT TREE" ("root" for no parent): the change the date trailers list */
+#define CHANGE_TRAILER "Redline-Change"
 /* How long an add keeps retrying while the branch is locked or moving. */
 #define LOCK_PATIENCE_MS 2000
 #define RACE_PATIENCE_MS 120000
@@ -603,9 +605,25 @@ typedef struct commit_dates {
 	rl_date author;
 	git_message_trailer_array tr;
 	rl_map64 by_name; /* name hash -> trailer index + 1 */
-	size_t n_dated;   /* Redline-Date trailers: a commit made by redline
-	                     has one per document it changed */
+	int complete;     /* the trailers name every document changed: the
+	                     commit's parent and tree are those its
+	                     Redline-Change trailer records (not so after a
+	                     rebase, cherry-pick or amend by git) */
 } commit_dates;
+
+/* 1 when a Redline-Change value ("PARENT TREE") is this commit's. */
+static int change_matches(const git_commit *commit, const char *v)
+{
+	char parent[41], tree[41];
+	const git_oid *p = git_commit_parentcount(commit) ? git_commit_parent_id(commit, 0) : NULL;
+
+	oid_hex(parent, p);
+	oid_hex(tree, git_commit_tree_id(commit));
+	if (!p)
+		strcpy(parent, "root");
+	return strlen(v) == strlen(parent) + 41 && !strncmp(v, parent, strlen(parent)) &&
+	       v[strlen(parent)] == ' ' && !strcmp(v + strlen(parent) + 1, tree);
+}
 
 static void commit_dates_free(commit_dates *cd)
 {
@@ -630,12 +648,13 @@ static int commit_dates_load(commit_dates *cd, const git_commit *commit)
 		const char *v = cd->tr.trailers[i].value, *sp = strchr(v, ' ');
 		uint32_t *slot;
 
+		if (!strcmp(cd->tr.trailers[i].key, CHANGE_TRAILER))
+			cd->complete = change_matches(commit, v);
 		if (strcmp(cd->tr.trailers[i].key, DATE_TRAILER) || !sp)
 			continue;
 		if (!(slot = rl_map64_slot(&cd->by_name, rl_hash(sp + 1, strlen(sp + 1), 0))))
 			return RL_ENOMEM;
 		*slot = (uint32_t)i + 1;
-		cd->n_dated++;
 	}
 	return 0;
 }
@@ -749,7 +768,7 @@ static int date_entries(list_ctx *x, rl_corpus *c, git_commit *tip)
 		x->commit = commit;
 		if ((err = commit_dates_load(&x->dates, commit)) < 0)
 			break;
-		if (x->dates.n_dated)
+		if (x->dates.complete)
 			date_from_trailers(x);
 		else if ((err = git_commit_tree(&tree, commit)) < 0)
 			err = git_fail(err, "cannot read a tree");
@@ -1393,11 +1412,14 @@ static int default_message(rl_buf *m, const add_state *st, size_t n_changed, siz
 }
 
 /* The commit message: the given or a default one, then a Redline-Date
- * trailer for each changed document.  The trailers record each document's
+ * trailer for each changed document and a Redline-Change trailer naming
+ * the parent and tree they describe.  The trailers record each document's
  * own date (the author date is only the latest) and let a history walk
  * date documents from commit messages alone, without reading trees. */
-static int build_message(rl_buf *m, const add_state *st)
+static int build_message(rl_buf *m, const add_state *st, const git_oid *parent,
+                         const git_oid *tree)
 {
+	char p[41], t[41];
 	size_t n_changed = 0, first = 0, trailers = 0;
 	char buf[40];
 	int err;
@@ -1425,7 +1447,9 @@ static int build_message(rl_buf *m, const add_state *st)
 		err = rl_buf_printf(m, "%s%s: %s %s\n", trailers++ ? "" : "\n", DATE_TRAILER,
 		                    rl_date_format(buf, sizeof(buf), f->date, 1), f->name);
 	}
-	return err;
+	oid_hex(p, parent);
+	oid_hex(t, tree);
+	return err < 0 ? err : rl_buf_printf(m, "%s: %s %s\n", CHANGE_TRAILER, parent ? p : "root", t);
 }
 
 static int local_offset(time_t t)
@@ -1547,7 +1571,7 @@ static int commit_attempt(add_state *st, git_tree_update *upd, char commit_hex[4
 		goto done;
 	}
 	if ((err = signatures(&author, &committer, st, author_of(st))) < 0 ||
-	    (err = build_message(&msg, st)) < 0 ||
+	    (err = build_message(&msg, st, has_tip ? &tip : NULL, &tree_id)) < 0 ||
 	    (err = rl_buf_printf(&log, "redline add: %.*s", (int)strcspn(msg.data, "\n"), msg.data)) < 0)
 		goto done;
 	if ((err = git_commit_create(&id, st->c->repo, NULL, author, committer, NULL, msg.data, tree,

@@ -244,6 +244,54 @@ static void test_corpus__list_dates_from_history(void **state)
 	rl_corpus_entries_free(&list);
 }
 
+static void write_text(fixture *f, const char *name, const char *text)
+{
+	char path[128];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* Run a git command in the corpus with fixed identities and dates. */
+static void git(fixture *f, const char *args, const char *date)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof(cmd),
+	         "cd %s && GIT_AUTHOR_NAME=T GIT_AUTHOR_EMAIL=t@x GIT_COMMITTER_NAME=T "
+	         "GIT_COMMITTER_EMAIL=t@x GIT_AUTHOR_DATE='%s' GIT_COMMITTER_DATE='%s' git %s "
+	         ">/dev/null 2>&1", f->dir, date, date, args);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void test_corpus__dates_of_git_commits(void **state)
+{
+	fixture *f = *state;
+	rl_corpus_entries list;
+	char buf[40];
+
+	add1(f, "a.txt", "A1.\n", "2021-01-01", NULL);
+	add1(f, "b.txt", "B1.\n", "2022-02-02", NULL);
+	/* a commit made with git: no trailers, dated by its tree and author */
+	write_text(f, "a.txt", "A2 by git.\n");
+	git(f, "commit -q -am 'Edit a with git'", "2024-05-05T10:00:00+00:00");
+	/* an amended redline commit keeps its trailers but not its tree */
+	add1(f, "c.txt", "C1.\n", "2023-03-03", NULL);
+	write_text(f, "b.txt", "B2 amended.\n");
+	git(f, "commit -q -a --amend --no-edit", "2025-06-06T10:00:00+00:00");
+	assert_int_equal(rl_corpus_list(&list, f->c, NULL), 0);
+	assert_int_equal(list.n, 3);
+	assert_string_equal(rl_date_format(buf, sizeof(buf), list.v[0].date, 0), "2024-05-05");
+	/* b.txt changed in the amended commit, whose trailers do not say so */
+	assert_string_equal(rl_date_format(buf, sizeof(buf), list.v[1].date, 0), "2023-03-03");
+	assert_string_equal(list.v[1].commit, list.v[2].commit);
+	assert_string_equal(rl_date_format(buf, sizeof(buf), list.v[2].date, 0), "2023-03-03");
+	rl_corpus_entries_free(&list);
+}
+
 static void test_corpus__changes_and_log(void **state)
 {
 	fixture *f = *state;
@@ -273,17 +321,6 @@ static void test_corpus__changes_and_log(void **state)
 	assert_int_equal(rl_corpus_log(&log, f->c, NULL, NULL), 0);
 	assert_int_equal(log.n, 3);
 	rl_corpus_entries_free(&log);
-}
-
-static void write_text(fixture *f, const char *name, const char *text)
-{
-	char path[128];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
-	assert_non_null(fp = fopen(path, "w"));
-	fputs(text, fp);
-	fclose(fp);
 }
 
 static void test_corpus__local_changes_refused(void **state)
@@ -332,6 +369,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_corpus__unknown_revision_and_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corpus__dates_of_one_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corpus__list_dates_from_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_corpus__dates_of_git_commits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corpus__changes_and_log, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corpus__local_changes_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corpus__folder_conflicts_refused, setup, teardown),
