@@ -16,7 +16,7 @@ PKGS = libgit2 libutf8proc
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc -I$(BUILD)/gen \
              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) \
              -DRL_DATADIR='"$(PREFIX)/share/redline"'
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
@@ -32,7 +32,7 @@ TEST_SRC = $(wildcard tests/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA = $(BUILD)/libredline.a
 
-.PHONY: all run test unit e2e asan asan-inner deps deps-check clean install uninstall bench
+.PHONY: all run test unit e2e asan asan-inner deps deps-check deps-tools screenshot clean install uninstall bench
 
 all: deps-check redline libredline.a
 
@@ -53,6 +53,13 @@ deps:
 		fi; \
 	fi
 
+# Programs some tests drive (headless Chromium for the HTML report,
+# cmark-gfm for the Markdown): installed when run as root; otherwise those
+# tests say that they were skipped and why.
+TEST_TOOLS = chromium cmark-gfm
+deps-tools:
+	@sh tests/setup-tools.sh $(TEST_TOOLS) || true
+
 deps-check:
 	@$(PKG_CONFIG) --exists $(PKGS) || { echo "missing libraries: run 'make deps' (or 'make run'/'make test')"; exit 1; }
 
@@ -61,6 +68,15 @@ deps-check:
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The HTML report's stylesheet and script, embedded as C strings with the
+# hashes its Content-Security-Policy pins.
+REPORT_ASSETS = data/report/report.css data/report/report.js
+$(BUILD)/gen/report_assets.h: data/report/embed.py $(REPORT_ASSETS)
+	@mkdir -p $(dir $@)
+	python3 data/report/embed.py $@ $(REPORT_ASSETS)
+
+$(BUILD)/render_html.o: $(BUILD)/gen/report_assets.h
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
@@ -87,9 +103,17 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/run-main.sh ./redline
 
+# The screenshot of the seeds report shown in the README.
+screenshot: run
+	@sh tests/setup-tools.sh chromium
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --disable-quic \
+		--hide-scrollbars --user-data-dir="$$(mktemp -d)" --window-size=1400,1000 \
+		--screenshot=docs/report.png "file://$$(pwd)/report.html" 2>/dev/null
+
 # ---- tests ----------------------------------------------------------------
 
-test: deps
+test: deps deps-tools
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit e2e
 

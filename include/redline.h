@@ -120,6 +120,8 @@ typedef struct rl_options {
 	rl_mode mode;          /* RL_MODE_AUTO by default */
 	double min_similarity; /* related-mode threshold; < 0: calibrated default */
 	const char *lang;      /* language code such as "nl"; NULL: detect */
+	unsigned changes;      /* semantic change types to report, a bit set of
+	                          (1u << rl_change_type); RL_CHANGES_ALL by default */
 } rl_options;
 
 /* Fill `opts` with the defaults.  Cannot fail. */
@@ -147,8 +149,14 @@ typedef enum rl_change_type {
 	RL_CHANGE_TYPE_COUNT
 } rl_change_type;
 
+/* Every change type, as a bit set of (1u << rl_change_type). */
+#define RL_CHANGES_ALL ((1u << RL_CHANGE_TYPE_COUNT) - 1)
+
 /* The name of a change type ("number", "entity_added", ...). */
 const char *rl_change_type_name(rl_change_type type);
+
+/* The type named `name` (as in the JSON contract), or -1.  Cannot fail. */
+int rl_change_type_from_name(const char *name);
 
 /* One meaning-changing difference inside a link.  A side where the text is
  * absent (a negation that appeared) has an empty span (start == end) at the
@@ -201,13 +209,16 @@ typedef int (*rl_write_fn)(const char *data, size_t len, void *payload);
 
 typedef enum rl_format {
 	RL_FORMAT_TEXT = 0,
-	RL_FORMAT_JSON
+	RL_FORMAT_JSON,
+	RL_FORMAT_HTML,    /* one self-contained page: inline CSS and script */
+	RL_FORMAT_MARKDOWN /* GitHub-flavoured, for pull-request comments */
 } rl_format;
 
 typedef struct rl_render_options {
 	rl_format format;
-	int color;       /* 1: ANSI colour and attributes in text output */
-	int show_equal;  /* 1: text output includes equal paragraphs */
+	int color;         /* 1: ANSI colour and attributes in text output */
+	int show_equal;    /* 1: text and Markdown output include equal paragraphs */
+	const char *title; /* HTML and Markdown report title; NULL: from the names */
 } rl_render_options;
 
 /* Fill `opts` with the defaults.  Cannot fail. */
@@ -217,6 +228,14 @@ void rl_render_options_init(rl_render_options *opts);
  * returns non-zero, RL_ENOMEM. */
 int rl_render(const rl_comparison *cmp, const rl_render_options *opts,
               rl_write_fn write, void *payload);
+
+/* Render `n` comparisons as one report through `write`: in HTML one page
+ * with a table of contents, in Markdown one section each, in text one after
+ * the other.  JSON takes exactly one comparison.  Fails with RL_EINVALID
+ * for n == 0 or JSON with n > 1, RL_EIO when `write` returns non-zero,
+ * RL_ENOMEM. */
+int rl_render_report(const rl_comparison *const *cmps, size_t n,
+                     const rl_render_options *opts, rl_write_fn write, void *payload);
 
 /* ======================================================================
  * The corpus: documents versioned in git, followed across documents and

@@ -32,6 +32,7 @@ typedef struct cli_cmd {
 /* Subcommands, one cmd_*.c file per group. */
 int cmd_diff(int argc, char **argv);
 int cmd_paragraphs(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 /* The corpus (cmd_corpus.c). */
 int cmd_init(int argc, char **argv);
 int cmd_add(int argc, char **argv);
@@ -85,6 +86,11 @@ int cli_write_stdout(const char *data, size_t len, void *payload);
 int cli_color_option(const char *arg, int *when);
 /* Decide colour for standard output from WHEN (0 auto, 1 always, 2 never). */
 int cli_use_color(int when);
+
+/* Parse --mode=MODE (auto, versions, related) and --format=FORMAT (text,
+ * json, html, markdown or md); return 0, or -1 for an unknown value. */
+int cli_mode_option(const char *arg, rl_mode *mode);
+int cli_format_option(const char *arg, rl_format *format);
 
 /* Parse a number in [lo, hi]; returns 0 or -1. */
 int cli_parse_double(const char *s, double lo, double hi, double *out);

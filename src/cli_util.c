@@ -149,6 +149,33 @@ int cli_use_color(int when)
 	return isatty(STDOUT_FILENO);
 }
 
+int cli_mode_option(const char *arg, rl_mode *mode)
+{
+	static const char *const names[] = {"auto", "versions", "related"};
+
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(arg, names[i])) {
+			*mode = (rl_mode)i;
+			return 0;
+		}
+	return -1;
+}
+
+int cli_format_option(const char *arg, rl_format *format)
+{
+	static const struct { const char *name; rl_format f; } names[] = {
+		{"text", RL_FORMAT_TEXT}, {"json", RL_FORMAT_JSON}, {"html", RL_FORMAT_HTML},
+		{"markdown", RL_FORMAT_MARKDOWN}, {"md", RL_FORMAT_MARKDOWN}
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(arg, names[i].name)) {
+			*format = names[i].f;
+			return 0;
+		}
+	return -1;
+}
+
 int cli_parse_double(const char *s, double lo, double hi, double *out)
 {
 	char *end;

@@ -8,7 +8,7 @@
 
 enum {
 	OPT_FORMAT = 'f', OPT_MODE = 'm', OPT_ALL = 'a',
-	OPT_COLOR = 256, OPT_MIN_SIM, OPT_LANG, OPT_NO_SENTENCES
+	OPT_COLOR = 256, OPT_MIN_SIM, OPT_LANG, OPT_NO_SENTENCES, OPT_CHANGES, OPT_TITLE
 };
 
 typedef struct diff_args {
@@ -18,14 +18,48 @@ typedef struct diff_args {
 } diff_args;
 
 static const cli_opt diff_opts[] = {
-	{"format", OPT_FORMAT, "FORMAT", "output format: text (default) or json"},
+	{"format", OPT_FORMAT, "FORMAT", "output format: text (default), json, html or markdown"},
 	{"mode", OPT_MODE, "MODE", "auto (default), versions or related"},
-	{"all", OPT_ALL, NULL, "text output: show equal paragraphs too"},
+	{"all", OPT_ALL, NULL, "text and markdown output: show equal paragraphs too"},
+	{"title", OPT_TITLE, "TITLE", "html and markdown output: the report's title"},
 	{"color", OPT_COLOR, "WHEN", "colour: auto (default: on a terminal, unless NO_COLOR), always, never"},
 	{"min-similarity", OPT_MIN_SIM, "X", "related mode: keep links scoring at least X (0..1)"},
 	{"lang", OPT_LANG, "LANG", "language of the texts (nl, en, ...; default: detect)"},
+	{"changes", OPT_CHANGES, "TYPES", "semantic changes to report, comma-separated: number, date, "
+	 "negation, modality, entity, term (or entity_added, ...), all (default) or none"},
 	{NULL, 0, NULL, NULL}
 };
+
+/* "number,negation,entity" -> a bit set of change types; "entity" and
+ * "term" stand for both directions.  Returns 0 or -1 for an unknown name. */
+static int parse_changes(const char *arg, unsigned *out)
+{
+	const char *p = arg;
+
+	*out = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char name[32];
+		int t;
+
+		if (len >= sizeof(name))
+			return -1;
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if (!strcmp(name, "all"))
+			*out |= RL_CHANGES_ALL;
+		else if (!strcmp(name, "entity"))
+			*out |= 1u << RL_CHANGE_ENTITY_ADDED | 1u << RL_CHANGE_ENTITY_REMOVED;
+		else if (!strcmp(name, "term"))
+			*out |= 1u << RL_CHANGE_TERM_ADDED | 1u << RL_CHANGE_TERM_REMOVED;
+		else if ((t = rl_change_type_from_name(name)) >= 0)
+			*out |= 1u << t;
+		else if (strcmp(name, "none"))
+			return -1;
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}
 
 static int diff_opt(int key, const char *arg, void *ctx)
 {
@@ -33,21 +67,11 @@ static int diff_opt(int key, const char *arg, void *ctx)
 
 	switch (key) {
 	case OPT_FORMAT:
-		if (!strcmp(arg, "text"))
-			a->render.format = RL_FORMAT_TEXT;
-		else if (!strcmp(arg, "json"))
-			a->render.format = RL_FORMAT_JSON;
-		else
-			return cli_error("diff: unknown format '%s' (text, json)", arg);
+		if (cli_format_option(arg, &a->render.format) < 0)
+			return cli_error("diff: unknown format '%s' (text, json, html, markdown)", arg);
 		return 0;
 	case OPT_MODE:
-		if (!strcmp(arg, "auto"))
-			a->opts.mode = RL_MODE_AUTO;
-		else if (!strcmp(arg, "versions"))
-			a->opts.mode = RL_MODE_VERSIONS;
-		else if (!strcmp(arg, "related"))
-			a->opts.mode = RL_MODE_RELATED;
-		else
+		if (cli_mode_option(arg, &a->opts.mode) < 0)
 			return cli_error("diff: unknown mode '%s' (auto, versions, related)", arg);
 		return 0;
 	case OPT_ALL:
@@ -63,6 +87,14 @@ static int diff_opt(int key, const char *arg, void *ctx)
 		return 0;
 	case OPT_LANG:
 		a->opts.lang = arg;
+		return 0;
+	case OPT_CHANGES:
+		if (parse_changes(arg, &a->opts.changes) < 0)
+			return cli_error("diff: unknown change type in '%s' (number, date, negation, "
+			                 "modality, entity, term, all, none)", arg);
+		return 0;
+	case OPT_TITLE:
+		a->render.title = arg;
 		return 0;
 	}
 	return 1;

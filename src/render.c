@@ -1,6 +1,6 @@
 /*
- * render — the buffered writer, the format dispatcher, and the two basic
- * formats: text (one block per changed link in new-document order, wdiff
+ * render — the buffered writer, the format dispatcher (HTML and Markdown
+ * live in render_html.c and render_md.c), and the two basic formats: text (one block per changed link in new-document order, wdiff
  * markers or ANSI colour) and JSON (the redline-diff/1 contract of
  * DESIGN.md, streamed, so memory does not grow with the output).
  */
@@ -138,6 +138,15 @@ void rl_out_json_string(rl_out *o, const char *s, size_t len)
 	rl_out_put(o, "\"", 1);
 }
 
+size_t rl_utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
 int rl_out_finish(rl_out *o)
 {
 	flush(o);
@@ -173,26 +182,40 @@ void rl_render_options_init(rl_render_options *o)
 	o->format = RL_FORMAT_TEXT;
 }
 
-int rl_render(const rl_comparison *c, const rl_render_options *opts, rl_write_fn write,
-              void *payload)
+int rl_render_report(const rl_comparison *const *c, size_t n, const rl_render_options *opts,
+                     rl_write_fn write, void *payload)
 {
 	rl_render_options defaults;
 	rl_out *o;
-	int err;
+	int err = 0;
 
 	if (!opts) {
 		rl_render_options_init(&defaults);
 		opts = &defaults;
 	}
+	if (!n)
+		return rl_error_set(RL_EINVALID, "nothing to render: no comparison");
+	if (opts->format == RL_FORMAT_JSON && n > 1)
+		return rl_error_set(RL_EINVALID, "JSON output holds one comparison, not %zu", n);
 	if (!(o = rl_malloc(sizeof(*o))))
 		return RL_ENOMEM;
 	rl_out_init(o, write, payload);
 	switch (opts->format) {
 	case RL_FORMAT_TEXT:
-		err = rl_render_text(o, c, opts);
+		for (size_t i = 0; i < n && !err; i++) {
+			if (i)
+				rl_out_puts(o, "\n");
+			err = rl_render_text(o, c[i], opts);
+		}
 		break;
 	case RL_FORMAT_JSON:
-		err = rl_render_json(o, c, opts);
+		err = rl_render_json(o, c[0], opts);
+		break;
+	case RL_FORMAT_HTML:
+		err = rl_render_html(o, c, n, opts);
+		break;
+	case RL_FORMAT_MARKDOWN:
+		err = rl_render_markdown(o, c, n, opts);
 		break;
 	default:
 		err = rl_error_set(RL_EINVALID, "unknown output format %d", (int)opts->format);
@@ -201,6 +224,12 @@ int rl_render(const rl_comparison *c, const rl_render_options *opts, rl_write_fn
 		err = rl_out_finish(o);
 	free(o);
 	return err;
+}
+
+int rl_render(const rl_comparison *c, const rl_render_options *opts, rl_write_fn write,
+              void *payload)
+{
+	return rl_render_report(&c, 1, opts, write, payload);
 }
 
 /* ---- JSON ----------------------------------------------------------------- */
@@ -377,6 +406,74 @@ static void text_header(rl_out *o, const rl_link *l, int color)
 	rl_out_puts(o, "\n");
 }
 
+#define C_BADGE "\033[33m"
+#define BADGE_MAX 60 /* bytes of changed text shown in a badge */
+
+/* Changed text in a badge: white space runs as one space, long text cut. */
+static void badge_text(rl_out *o, const char *s, size_t len)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			space = 1;
+			continue;
+		}
+		if (n >= BADGE_MAX && (ch & 0xc0) != 0x80) {
+			rl_out_puts(o, "…");
+			return;
+		}
+		if (space && n)
+			rl_out_put(o, " ", 1);
+		space = 0;
+		rl_out_put(o, s + i, 1);
+		n++;
+	}
+}
+
+static int same_spans(const rl_change *x, const rl_change *y)
+{
+	return x->old_start == y->old_start && x->old_end == y->old_end &&
+	       x->new_start == y->new_start && x->new_end == y->new_end;
+}
+
+/* "[number 55% → 60%] [negation +niet] [entity -NAVO]" on one line. */
+static void text_badges(rl_out *o, const rl_comparison *c, const rl_link *l, int color)
+{
+	if (!l->n_changes)
+		return;
+	if (color)
+		rl_out_puts(o, C_BADGE);
+	for (size_t i = 0; i < l->n_changes; i++) {
+		const rl_change *ch = &l->changes[i];
+		const char *name = rl_change_type_name(ch->type);
+		size_t nlen = strcspn(name, "_"); /* entity_added: "entity +…" */
+		size_t ol = ch->old_end - ch->old_start, nl = ch->new_end - ch->new_start;
+
+		rl_out_printf(o, "%s[%.*s", i ? " " : "", (int)nlen, name);
+		/* one badge for changes of one span: "[number/date 2021 → 2022]" */
+		while (i + 1 < l->n_changes && same_spans(ch, &l->changes[i + 1])) {
+			name = rl_change_type_name(l->changes[++i].type);
+			rl_out_printf(o, "/%.*s", (int)strcspn(name, "_"), name);
+		}
+		rl_out_puts(o, " ");
+		if (ol && nl) {
+			badge_text(o, c->a->data + ch->old_start, ol);
+			rl_out_puts(o, " → ");
+			badge_text(o, c->b->data + ch->new_start, nl);
+		} else {
+			rl_out_puts(o, nl ? "+" : "-");
+			badge_text(o, nl ? c->b->data + ch->new_start : c->a->data + ch->old_start,
+			           nl ? nl : ol);
+		}
+		rl_out_puts(o, "]");
+	}
+	rl_out_puts(o, color ? C_OFF "\n" : "\n");
+}
+
 static void text_piece(rl_out *o, char op, const char *s, size_t len, int color)
 {
 	if (op == '=') {
@@ -448,6 +545,7 @@ int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *o
 		if (l->kind == RL_LINK_EQUAL && !opts->show_equal)
 			continue;
 		text_header(o, l, color);
+		text_badges(o, c, l, color);
 		text_body(o, c, l, color);
 		any = 1;
 	}

@@ -20,6 +20,11 @@ void rl_out_init(rl_out *o, rl_write_fn write, void *payload);
 void rl_out_put(rl_out *o, const char *s, size_t len);
 void rl_out_puts(rl_out *o, const char *s);
 void rl_out_printf(rl_out *o, const char *fmt, ...) RL_PRINTF(2, 3);
+/* Write text with & < > " ' escaped for HTML text and attribute values. */
+void rl_out_html(rl_out *o, const char *s, size_t len);
+/* The length of s[0..len) cut to at most `max` bytes on a UTF-8 character
+ * boundary.  Cannot fail. */
+size_t rl_utf8_cut(const char *s, size_t len, size_t max);
 /* Write an unsigned decimal number. */
 void rl_out_uint(rl_out *o, uint64_t v);
 /* Write a JSON string literal (quotes included) of valid UTF-8 text. */
@@ -40,5 +45,10 @@ const char *rl_mode_name(rl_mode mode);
 
 int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *opts);
 int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *opts);
+/* Several comparisons in one document (render_html.c, render_md.c). */
+int rl_render_html(rl_out *o, const rl_comparison *const *c, size_t n,
+                   const rl_render_options *opts);
+int rl_render_markdown(rl_out *o, const rl_comparison *const *c, size_t n,
+                       const rl_render_options *opts);
 
 #endif
