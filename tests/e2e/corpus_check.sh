@@ -87,6 +87,29 @@ expect "$tmp/out" "0 documents changed"
 git rm -q 2022-04-news-belgium-netherlands-defence-ghent.txt && git commit -q -m "Remove the Ghent item"
 run 1 "$bin" check --fail-on document_deleted --max-deleted off
 expect "$tmp/out" "^  - document deleted$"
+# semantic changes from rl_link.changes: a negation and a number
+python3 - "$tmp/news2.txt" "$tmp/news3.txt" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+t = t.replace("Ze willen meer gaan samenwerken", "Ze willen niet meer gaan samenwerken")
+t = t.replace("hun eerste regeringsoverleg", "hun tweede regeringsoverleg")
+open(sys.argv[2], "w", encoding="utf-8").write(t)
+PY
+run 0 "$bin" add --as 2022-03-news-government-consultation-paris.txt "$tmp/news3.txt"
+run 1 "$bin" check --fail-on negation,number --max-deleted off
+expect "$tmp/out" "^  - negation change in ¶1: \"\" -> \"niet\"$"
+expect "$tmp/out" "^  - number change in ¶1: \"eerste\" -> \"tweede\"$"
+expect "$tmp/out" "1 edited, 1 number, 1 negation$"
+run 0 "$bin" check --fail-on modality,entity_removed --max-deleted off
+run 1 "$bin" check --fail-on number --max-deleted off --format=json
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+(doc,) = d["documents"]
+assert doc["changes"]["number"] == 1 and doc["changes"]["negation"] == 1, doc["changes"]
+assert [v["type"] for v in doc["violations"]] == ["number"], doc["violations"]
+PY
+then ok; else bad "check json changes"; fi
 # --policy FILE instead of .redline
 printf '[check]\nfail-on = none\nmax-deleted = off\n' >"$tmp/lenient"
 run 0 "$bin" check --policy "$tmp/lenient" HEAD~2 HEAD
