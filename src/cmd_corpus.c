@@ -342,6 +342,7 @@ static int version_counts(size_t counts[RL_LINK_KIND_COUNT], size_t *n_paras, rl
 	memset(counts, 0, RL_LINK_KIND_COUNT * sizeof(size_t));
 	rl_options_init(&o);
 	o.mode = RL_MODE_VERSIONS;
+	o.changes = 0; /* counts only */
 	if ((err = rl_corpus__compare(&pair, c, e, NULL, NULL, &o)) < 0)
 		return err;
 	*n_paras = rl_doc_paragraph_count(e->status == RL_CORPUS_DELETED ? pair.a : pair.b);
