@@ -487,6 +487,8 @@ int cli_diff_is_revisions(int argc, char **argv)
 {
 	rl_corpus *c = NULL;
 	struct stat sb;
+	char id[41];
+	int yes;
 
 	if (argc < 2)
 		return 0;
@@ -497,8 +499,12 @@ int cli_diff_is_revisions(int argc, char **argv)
 		rl_error_clear();
 		return 0;
 	}
+	/* one operand naming a revision is enough to mean revisions (the other
+	 * may be mistyped); neither one: they were meant as files */
+	yes = rl_corpus_resolve(id, c, argv[0]) == 0 || rl_corpus_resolve(id, c, argv[1]) == 0;
+	rl_error_clear();
 	rl_corpus_free(c);
-	return 1;
+	return yes;
 }
 
 /* Keep the changes to the documents named in `names` (all when none);

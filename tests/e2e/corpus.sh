@@ -138,6 +138,8 @@ run 2 "$bin" log missing.txt
 refused "log: no document 'missing.txt'"
 run 2 "$bin" diff HEAD nosuchrev
 refused "unknown revision 'nosuchrev'"
+run 2 "$bin" diff missing1.txt missing2.txt
+refused "missing1.txt: no such file"
 # local changes an add would overwrite
 echo "local edit" >>declaration.txt
 run 2 "$bin" add --as declaration.txt "$decl"
