@@ -10,7 +10,7 @@ SHARED ?= ../shared
 
 # Debian packages needed to build and test.
 PACKAGES = build-essential pkg-config libgit2-dev libutf8proc-dev libcmocka-dev \
-           libstemmer-dev python3 git
+           libstemmer-dev hunspell-nl python3 git
 
 PKGS = libgit2 libutf8proc
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter

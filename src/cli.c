@@ -13,6 +13,7 @@ const cli_cmd cli_commands[] = {
 	{"diff", cmd_diff, "compare two texts paragraph by paragraph, word by word"},
 	{"paragraphs", cmd_paragraphs, "show how a text splits into paragraphs and sentences"},
 	{"report", cmd_report, "one report (HTML, Markdown) of a text against several later ones"},
+	{"similarity", cmd_similarity, "score the similarity of text pairs (TAB-separated lines on stdin)"},
 	/* the corpus (cmd_corpus.c) */
 	{"init", cmd_init, "create a corpus: a git repository for versioned documents"},
 	{"add", cmd_add, "store files as new versions of documents in the corpus"},

@@ -33,6 +33,7 @@ typedef struct cli_cmd {
 int cmd_diff(int argc, char **argv);
 int cmd_paragraphs(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_similarity(int argc, char **argv);
 /* The corpus (cmd_corpus.c). */
 int cmd_init(int argc, char **argv);
 int cmd_add(int argc, char **argv);

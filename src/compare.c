@@ -50,68 +50,54 @@ void rl_options_init(rl_options *o)
 	o->changes = RL_CHANGES_ALL;
 }
 
-typedef struct order {
-	double key;
-	uint32_t second;
-	uint32_t link;
-} order;
-
-static int cmp_order(const void *x, const void *y)
+/* Output order, as link indices: by first new paragraph; a deletion right
+ * after the link of the old paragraph before it (deletions in a row keep
+ * their old order).  Sorted as packed integers: position twice over (odd
+ * for deletions) in the high half, the link in the low half — links come
+ * sorted by old position, so that orders deletions that share a place. */
+static int output_order(uint32_t **out, const rl_alinks *l, size_t n_old)
 {
-	const order *a = x, *b = y;
-
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	if (a->second != b->second)
-		return a->second < b->second ? -1 : 1;
-	return (a->link > b->link) - (a->link < b->link);
-}
-
-/* Output order: by first new paragraph; a deletion right after the link of
- * the old paragraph before it. */
-static int output_order(order **out, const rl_alinks *l, size_t n_old)
-{
-	order *o = rl_calloc(l->n + 1, sizeof(order));
-	double *pos = rl_calloc(n_old + 1, sizeof(double));
-	double last = -1;
+	uint64_t *keys = rl_calloc(l->n + 1, sizeof(uint64_t));
+	int64_t *pos = rl_calloc(n_old + 1, sizeof(int64_t));
+	uint32_t *o = rl_calloc(l->n + 1, sizeof(uint32_t));
 	int err = 0;
 
-	if (!o || !pos) {
+	if (!keys || !pos || !o) {
 		err = RL_ENOMEM;
 		goto done;
 	}
 	for (size_t i = 0; i < n_old; i++)
-		pos[i] = -2;
+		pos[i] = -1;
 	for (size_t k = 0; k < l->n; k++)
 		if (l->v[k].n1 > l->v[k].n0)
 			for (uint32_t i = l->v[k].o0; i < l->v[k].o1; i++)
 				pos[i] = l->v[k].n0;
-	/* links arrive sorted by old position (inserted ones first, o0 = 0) */
 	for (size_t k = 0; k < l->n; k++) {
 		const rl_alink *x = &l->v[k];
+		uint64_t place;
 
-		o[k].link = (uint32_t)k;
 		if (x->n1 > x->n0) {
-			o[k].key = x->n0;
-			o[k].second = 0;
-			continue;
+			place = 2 * ((uint64_t)x->n0 + 1);
+		} else {
+			int64_t last = -1;
+			for (uint32_t i = x->o0; i-- > 0;)
+				if (pos[i] >= 0) {
+					last = pos[i];
+					break;
+				}
+			place = 2 * (uint64_t)(last + 1) + 1;
 		}
-		last = -1;
-		for (uint32_t i = x->o0; i-- > 0;)
-			if (pos[i] > -2) {
-				last = pos[i];
-				break;
-			}
-		o[k].key = last + 0.5;
-		o[k].second = x->o0;
+		keys[k] = place << 32 | k;
 	}
-	if (l->n > 1)
-		qsort(o, l->n, sizeof(order), cmp_order);
+	rl_sort_u64(keys, l->n);
+	for (size_t k = 0; k < l->n; k++)
+		o[k] = (uint32_t)(keys[k] & 0xffffffffu);
 	*out = o;
 	o = NULL;
 done:
-	free(o);
+	free(keys);
 	free(pos);
+	free(o);
 	return err;
 }
 
@@ -121,10 +107,22 @@ static int same_range_bytes(const rl_doc *a, size_t a0, size_t a1, const rl_doc 
 	return a1 - a0 == b1 - b0 && memcmp(a->data + a0, b->data + b0, a1 - a0) == 0;
 }
 
+/* Related mode's "equal": the same metadata and byte-identical paragraphs. */
+static int same_paragraphs(const rl_doc *a, const rl_doc *b)
+{
+	if (a->n_paras != b->n_paras || !rl_doc__same_metadata(a, b))
+		return 0;
+	for (size_t i = 0; i < a->n_paras; i++)
+		if (!same_range_bytes(a, a->paras[i].start, a->paras[i].end, b, b->paras[i].start,
+		                      b->paras[i].end))
+			return 0;
+	return 1;
+}
+
 static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd,
                        rl_semantic *sem)
 {
-	order *ord = NULL;
+	uint32_t *ord = NULL;
 	size_t *edit_off = NULL, *change_off = NULL, n_idx = 0;
 	int err;
 
@@ -146,7 +144,7 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 	c->equal = c->a->n_paras == c->b->n_paras && rl_doc__same_metadata(c->a, c->b);
 	n_idx = 0;
 	for (size_t k = 0; k < al->n; k++) {
-		const rl_alink *x = &al->v[ord[k].link];
+		const rl_alink *x = &al->v[ord[k]];
 		rl_link *l = &c->links[k];
 		int changed = 0;
 
@@ -246,20 +244,29 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	c->a = a;
 	c->b = b;
 	c->mode = opts->mode;
-	if (c->mode == RL_MODE_RELATED) {
-		err = rl_error_set(RL_EINVALID, "related mode is not available in this build");
-		goto done;
-	}
 	if ((err = rl_worddiff_scratch_new(&wd)) < 0 ||
-	    (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0)
+	    (c->mode != RL_MODE_RELATED && (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0))
 		goto done;
 	if (c->mode == RL_MODE_AUTO) {
 		c->mode_auto = 1;
-		c->mode = RL_MODE_VERSIONS;
+		/* an empty side is all insertions or deletions, not another text */
+		c->mode = !a->n_paras || !b->n_paras ||
+		                  rl_align_coverage(&al, a, b) >= AUTO_VERSIONS_COVERAGE
+		              ? RL_MODE_VERSIONS
+		              : RL_MODE_RELATED;
+	}
+	if (c->mode == RL_MODE_RELATED) {
+		/* drop what the versions aligner found and diffed under auto */
+		al.n = 0;
+		c->edits.n = c->edits.floor = 0;
+		if ((err = rl_align_related(&al, a, b, opts)) < 0)
+			goto done;
 	}
 	if ((err = rl_semantic_new(&sem, opts->lang, opts->changes, a, b)) < 0 ||
 	    (err = build_links(c, &al, wd, sem)) < 0)
 		goto done;
+	if (c->mode == RL_MODE_RELATED)
+		c->equal = same_paragraphs(a, b);
 	*out = c;
 	c = NULL;
 done:
