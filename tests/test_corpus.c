@@ -11,7 +11,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "corpus_tmp.h"
 #include "redline.h"
 
 typedef struct fixture {
@@ -30,32 +30,21 @@ typedef struct fixture {
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof(*f));
-	int created = 0;
 
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/test_corpus.XXXXXX");
-	if (!mkdtemp(f->dir) || rl_corpus_init(&f->c, f->dir, &created) < 0 || !created)
+	if (corpus_tmp_new(&f->c, f->dir, "test_corpus") < 0)
 		return -1;
 	rl_date_parse(&f->committed, "2026-04-01T12:00:00Z");
 	*state = f;
 	return 0;
 }
 
-static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static int teardown(void **state)
 {
 	fixture *f = *state;
 
-	rl_corpus_free(f->c);
-	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	corpus_tmp_free(f->c, f->dir);
 	free(f);
 	return 0;
 }
