@@ -409,6 +409,60 @@ int rl_corpus_changes(rl_corpus_entries *out, rl_corpus *c, const char *base, co
  * RL_ENOMEM. */
 int rl_corpus_log(rl_corpus_entries *out, rl_corpus *c, const char *rev, const char *name);
 
+/* ---- trace: a statement through the corpus (src/trace.c) ---------------- */
+
+typedef struct rl_trace rl_trace;
+
+typedef struct rl_trace_options {
+	const char *rev;     /* the corpus as of REV; NULL: HEAD */
+	size_t para;         /* 1-based paragraph of the document to follow */
+	const char *quote;   /* or: text to find in it (para 0) */
+	rl_options compare;  /* lang and min_similarity of related mode */
+	rl_progress_fn progress;
+	void *payload;
+} rl_trace_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_trace_options_init(rl_trace_options *opts);
+
+/* One document's passage in a trace. */
+typedef struct rl_trace_step {
+	const char *name;
+	rl_date date;         /* the document date of its version at REV */
+	const char *commit;   /* the commit that made that version */
+	const rl_doc *doc;    /* the whole document */
+	size_t para;          /* 0-based paragraph of `doc` */
+	double similarity;    /* to the followed passage; 1 for itself */
+	int source;           /* 1 for the followed passage */
+	const rl_comparison *from_previous; /* the previous step's passage
+	                                       against this one; NULL first */
+	const rl_link *link;  /* its link: the word diff and semantic changes;
+	                         NULL when the passages share nothing */
+} rl_trace_step;
+
+/* Follow a paragraph of document `name` through every other document at
+ * opts->rev: in each, the passage related mode links best to it (at or
+ * above opts->compare.min_similarity), and all of them in document-date
+ * order, each compared with the one before.  Fails with RL_ENOTFOUND (no
+ * such revision, document or quote), RL_EINVALID (no such paragraph, or
+ * neither para nor quote), RL_EGIT, RL_ENOMEM. */
+int rl_trace_run(rl_trace **out, rl_corpus *c, const char *name, const rl_trace_options *opts);
+
+/* Release a trace.  NULL is a no-op. */
+void rl_trace_free(rl_trace *t);
+
+/* The steps, in document-date order.  Borrowed from the trace. */
+size_t rl_trace_step_count(const rl_trace *t);
+const rl_trace_step *rl_trace_step_at(const rl_trace *t, size_t i);
+
+/* How many documents were searched.  Cannot fail. */
+size_t rl_trace_searched(const rl_trace *t);
+
+/* Render a trace as text (`color`: ANSI colour) or JSON ("redline-trace/1").
+ * Fails with RL_EIO when `write` fails, RL_EINVALID, RL_ENOMEM. */
+int rl_trace_render(const rl_trace *t, rl_format format, int color, rl_write_fn write,
+                    void *payload);
+
 /* ---- check: a policy over two revisions (src/check.c) ------------------ */
 
 /* A policy: which differences between two revisions fail a check.  Rules

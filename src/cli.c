@@ -19,6 +19,7 @@ const cli_cmd cli_commands[] = {
 	{"add", cmd_add, "store files as new versions of documents in the corpus"},
 	{"log", cmd_log, "history of the corpus or of one document, with paragraph counts"},
 	{"show", cmd_show, "print a stored version of a document (REV:NAME)"},
+	{"trace", cmd_trace, "follow a paragraph through the corpus, in document-date order"},
 	{"check", cmd_check, "apply a policy to the changes between two revisions (for CI)"},
 	{NULL, NULL, NULL}
 };

@@ -40,6 +40,7 @@ int cmd_add(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 
 /* The subcommands, NULL-terminated (cli.c). */
 extern const cli_cmd cli_commands[];

@@ -779,3 +779,102 @@ int cmd_check(int argc, char **argv)
 	rl_policy_free(a.policy);
 	return status;
 }
+
+/* ---- trace ------------------------------------------------------------- */
+
+enum { OPT_PARA = 'p', OPT_QUOTE = 'q', OPT_AT = 320, OPT_TRACE_MIN_SIM, OPT_TRACE_COLOR,
+       OPT_TRACE_LANG };
+
+typedef struct trace_args {
+	rl_trace_options opts;
+	rl_format format;
+	int color_when;
+} trace_args;
+
+static const cli_opt trace_opts[] = {
+	{"para", OPT_PARA, "N", "follow paragraph N (as numbered by 'redline paragraphs')"},
+	{"quote", OPT_QUOTE, "TEXT", "follow the paragraph containing TEXT (or most like it)"},
+	{"at", OPT_AT, "REV", "the corpus as of REV (default: HEAD)"},
+	{"format", OPT_FMT, "FORMAT", "output format: text (default) or json"},
+	{"min-similarity", OPT_TRACE_MIN_SIM, "X", "keep passages scoring at least X (0..1)"},
+	{"color", OPT_TRACE_COLOR, "WHEN", "colour: auto (default), always, never"},
+	{"lang", OPT_TRACE_LANG, "LANG", "language of the documents (default: detect)"},
+	{NULL, 0, NULL, NULL}
+};
+
+static int trace_opt(int key, const char *arg, void *ctx)
+{
+	trace_args *a = ctx;
+	double x;
+
+	switch (key) {
+	case OPT_PARA:
+		if (cli_parse_double(arg, 1, 1e9, &x) < 0 || x != (double)(size_t)x)
+			return cli_error("trace: --para needs a paragraph number from 1");
+		a->opts.para = (size_t)x;
+		return 0;
+	case OPT_QUOTE:
+		a->opts.quote = arg;
+		return 0;
+	case OPT_AT:
+		a->opts.rev = arg;
+		return 0;
+	case OPT_FMT:
+		if (strcmp(arg, "text") && strcmp(arg, "json"))
+			return cli_error("trace: unknown format '%s' (text, json)", arg);
+		a->format = strcmp(arg, "json") ? RL_FORMAT_TEXT : RL_FORMAT_JSON;
+		return 0;
+	case OPT_TRACE_MIN_SIM:
+		if (cli_parse_double(arg, 0, 1, &a->opts.compare.min_similarity) < 0)
+			return cli_error("trace: --min-similarity needs a number from 0 to 1");
+		return 0;
+	case OPT_TRACE_COLOR:
+		if (cli_color_option(arg, &a->color_when) < 0)
+			return cli_error("trace: --color must be auto, always or never");
+		return 0;
+	case OPT_TRACE_LANG:
+		a->opts.compare.lang = arg;
+		return 0;
+	}
+	return 1;
+}
+
+int cmd_trace(int argc, char **argv)
+{
+	trace_args a;
+	rl_corpus *c = NULL;
+	rl_trace *t = NULL;
+	int first, status = CLI_TROUBLE;
+
+	memset(&a, 0, sizeof(a));
+	rl_trace_options_init(&a.opts);
+	first = cli_parse(argc, argv, "trace", "NAME (--para N | --quote TEXT) [OPTIONS]",
+	                  "Follow a statement through the corpus: for the chosen paragraph of NAME,\n"
+	                  "its best related passage in every other document, in document-date order,\n"
+	                  "each with its similarity to the followed paragraph, the word diff against\n"
+	                  "the passage before and the semantic changes.",
+	                  trace_opts, trace_opt, &a);
+	if (first < 0)
+		return first == -1 ? CLI_SAME : CLI_TROUBLE;
+	if (argc - first != 1)
+		return cli_error("trace: expected one document NAME (see 'redline trace --help')");
+	if (a.opts.para && a.opts.quote)
+		return cli_error("trace: give --para or --quote, not both");
+	if (!a.opts.para && !a.opts.quote)
+		return cli_error("trace: give --para N or --quote TEXT");
+	if (open_corpus(&c) != 0)
+		return CLI_TROUBLE;
+	a.opts.progress = isatty(STDERR_FILENO) ? progress : NULL;
+	a.opts.payload = "trace";
+	if (rl_trace_run(&t, c, argv[first], &a.opts) < 0 ||
+	    rl_trace_render(t, a.format, a.format == RL_FORMAT_TEXT && cli_use_color(a.color_when),
+	                    cli_write_stdout, NULL) < 0) {
+		cli_lib_error();
+		goto done;
+	}
+	status = fflush(stdout) == 0 ? CLI_SAME : cli_error("trace: cannot write the output");
+done:
+	rl_trace_free(t);
+	rl_corpus_free(c);
+	return status;
+}
