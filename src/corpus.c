@@ -1546,39 +1546,57 @@ static rl_date author_of(const add_state *st)
 	return d;
 }
 
-/* Write the commit for the current tip and try to move the branch from
- * that tip to it.  Returns 0 when it landed (or nothing changed), 1 when
- * another writer got in first (retry), or an error. */
-static int commit_attempt(add_state *st, git_tree_update *upd, char commit_hex[41])
+/* Write the tree and the commit of the changed files on top of `parent`
+ * (NULL: the first commit); `id` receives the commit and `log` the reflog
+ * message. */
+static int write_commit(git_oid *id, rl_buf *log, add_state *st, git_commit *parent,
+                        const git_oid *tip, git_tree *base, git_tree_update *upd, size_t n_upd)
 {
-	git_commit *parent = NULL;
-	git_tree *base = NULL, *tree = NULL;
+	git_tree *tree = NULL;
 	git_signature *author = NULL, *committer = NULL;
-	git_reference *ref = NULL;
-	rl_buf msg = RL_BUF_INIT, log = RL_BUF_INIT;
-	git_oid tip, tree_id, id;
-	size_t n_upd;
-	int has_tip, err;
+	rl_buf msg = RL_BUF_INIT;
+	git_oid tree_id;
+	int err;
 
-	commit_hex[0] = '\0';
-	if ((err = has_tip = branch_tip(&parent, &base, &tip, st)) < 0)
-		goto done;
-	if ((err = classify(st, base, upd, &n_upd)) < 0 || n_upd == 0)
-		goto done;
 	if ((err = git_tree_create_updated(&tree_id, st->c->repo, base, n_upd, upd)) < 0 ||
 	    (err = git_tree_lookup(&tree, st->c->repo, &tree_id)) < 0) {
 		err = git_fail(err, "cannot write the tree");
 		goto done;
 	}
 	if ((err = signatures(&author, &committer, st, author_of(st))) < 0 ||
-	    (err = build_message(&msg, st, has_tip ? &tip : NULL, &tree_id)) < 0 ||
-	    (err = rl_buf_printf(&log, "redline add: %.*s", (int)strcspn(msg.data, "\n"), msg.data)) < 0)
+	    (err = build_message(&msg, st, parent ? tip : NULL, &tree_id)) < 0 ||
+	    (err = rl_buf_printf(log, "redline add: %.*s", (int)strcspn(msg.data, "\n"), msg.data)) < 0)
 		goto done;
-	if ((err = git_commit_create(&id, st->c->repo, NULL, author, committer, NULL, msg.data, tree,
-	                             has_tip ? 1 : 0, (const git_commit **)&parent)) < 0) {
+	if ((err = git_commit_create(id, st->c->repo, NULL, author, committer, NULL, msg.data, tree,
+	                             parent ? 1 : 0, (const git_commit **)&parent)) < 0)
 		err = git_fail(err, "cannot write the commit");
+done:
+	git_signature_free(author);
+	git_signature_free(committer);
+	git_tree_free(tree);
+	rl_buf_free(&msg);
+	return err;
+}
+
+/* Write the commit for the current tip and try to move the branch from
+ * that tip to it.  Returns 0 when it landed (or nothing changed), 1 when
+ * another writer got in first, 2 when the branch is locked (retry), or an
+ * error. */
+static int commit_attempt(add_state *st, git_tree_update *upd, char commit_hex[41])
+{
+	git_commit *parent = NULL;
+	git_tree *base = NULL;
+	git_reference *ref = NULL;
+	rl_buf log = RL_BUF_INIT;
+	git_oid tip, id;
+	size_t n_upd;
+	int has_tip, err;
+
+	commit_hex[0] = '\0';
+	if ((err = has_tip = branch_tip(&parent, &base, &tip, st)) < 0 ||
+	    (err = classify(st, base, upd, &n_upd)) < 0 || n_upd == 0 ||
+	    (err = write_commit(&id, &log, st, parent, &tip, base, upd, n_upd)) < 0)
 		goto done;
-	}
 	/* compare-and-swap: only from the tip the commit was built on */
 	if (has_tip)
 		err = git_reference_create_matching(&ref, st->c->repo, st->branch, &id, 1, &tip, log.data);
@@ -1594,12 +1612,8 @@ static int commit_attempt(add_state *st, git_tree_update *upd, char commit_hex[4
 	}
 done:
 	git_reference_free(ref);
-	git_signature_free(author);
-	git_signature_free(committer);
-	git_tree_free(tree);
 	git_tree_free(base);
 	git_commit_free(parent);
-	rl_buf_free(&msg);
 	rl_buf_free(&log);
 	return err;
 }
