@@ -152,7 +152,7 @@ static int load_file(rl_corpus_file *f, char **data, rl_doc **doc, const char *p
 {
 	size_t len;
 
-	if (rl_read_file(data, &len, path, 0) < 0 ||
+	if (cli_limit_hint(rl_read_file(data, &len, path, cli_max_size)) < 0 ||
 	    rl_doc_load_buffer(doc, f->name, *data, len) < 0)
 		return cli_lib_error();
 	f->data = *data;
@@ -472,6 +472,7 @@ done:
 int cli_corpus_load(rl_doc **out, const char *spec)
 {
 	rl_corpus *c = NULL;
+	size_t len;
 	int err;
 
 	*out = NULL;
@@ -480,6 +481,13 @@ int cli_corpus_load(rl_doc **out, const char *spec)
 		                    spec);
 	err = rl_corpus_load(out, c, spec, spec);
 	rl_corpus_free(c);
+	/* a stored document is read whole by libgit2; the limit applies after */
+	if (err == 0 && (rl_doc_data(*out, &len), len > cli_max_size)) {
+		err = rl_error_set(RL_ELIMIT, "%s: document of %zu bytes is over the limit of %zu bytes",
+		                   spec, len, cli_max_size);
+		rl_doc_free(*out);
+		*out = NULL;
+	}
 	return err;
 }
 

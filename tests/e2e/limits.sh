@@ -24,6 +24,21 @@ expect "$tmp/err" "^redline: standard input: input is over the limit of 2000 byt
 run 2 sh -c "cat '$gym' | '$bin' similarity --max-size=100"
 expect "$tmp/err" "^redline: standard input: input is over the limit of 100 bytes; --max-size"
 run 0 "$bin" paragraphs --max-size=4G "$gym"
+# the corpus: documents added from files, and REV:NAME, within the limit too
+(
+	export GIT_COMMITTER_DATE="2026-04-01T12:00:00+02:00"
+	export GIT_AUTHOR_NAME="Redline Test" GIT_AUTHOR_EMAIL="test@example.org"
+	run 0 "$bin" init "$tmp/lc"
+	cd "$tmp/lc" || exit 2
+	run 2 "$bin" add --max-size=1K --as g.txt --date 2021-09-01 "$top/$gym"
+	expect "$tmp/err" "gymnich-report.txt: file of 5537 bytes is over the limit of 1024 bytes; --max-size"
+	run 0 "$bin" add --as g.txt --date 2021-09-01 "$top/$gym"
+	run 2 "$bin" diff --max-size=1K HEAD:g.txt "$top/$gym"
+	expect "$tmp/err" "^redline: HEAD:g.txt: document of 5537 bytes is over the limit of 1024 bytes; --max-size"
+	run 0 "$bin" diff HEAD:g.txt "$top/$gym"
+	echo "$pass $fail" >"$tmp/lc.counts"
+)
+read -r pass fail <"$tmp/lc.counts"
 for bad in 0 5G 12X -3 ""; do
 	run 2 "$bin" diff --max-size="$bad" "$gym" "$gym"
 	expect "$tmp/err" "^redline: diff: --max-size needs a size from 1 to 4G"
