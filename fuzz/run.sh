@@ -26,6 +26,7 @@ for n in $names; do
 	mkdir -p "fuzz/corpus-$n"
 	start=$(date +%s)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		LSAN_OPTIONS=suppressions=$(pwd)/fuzz/lsan.supp:print_suppressions=0 \
 		"$build/fuzz_$n" -max_total_time="$secs" -max_len=8192 -timeout=30 -rss_limit_mb=3072 \
 		-print_final_stats=1 -artifact_prefix=fuzz/ "fuzz/corpus-$n" "$seeds" >"$build/$n.log" 2>&1
 	rc=$?
