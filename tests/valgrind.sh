@@ -2,7 +2,8 @@
 # The end-to-end tests with every run of redline under valgrind's memcheck:
 # an invalid read or write, a use of uninitialised memory, or a definite or
 # indirect leak makes that run exit 99 (so its test fails) and is counted
-# from the logs at the end.
+# from the logs at the end.  tests/valgrind.supp holds the one known leak
+# of libgit2 1.5 that a test provokes.
 #
 #   sh tests/valgrind.sh REDLINE SHARED [SKIP...]
 #
@@ -20,13 +21,15 @@ cat >"$dir/redline" <<WRAP
 #!/bin/sh
 exec valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \\
 	--errors-for-leak-kinds=definite,indirect --track-origins=yes \\
+	--suppressions="$(pwd)/tests/valgrind.supp" \\
 	--log-file="$dir/logs/vg.%p.log" "$bin" "\$@"
 WRAP
 chmod +x "$dir/redline"
 E2E_SKIP="$*" sh tests/e2e.sh "$dir/redline" "$shared"
 status=$?
 runs=$(ls "$dir/logs" | wc -l)
-bad=$(grep -l -E "ERROR SUMMARY: [1-9]|definitely lost: [1-9]|indirectly lost: [1-9]|Invalid|uninitialised" "$dir/logs"/* 2>/dev/null)
+bad=$(grep -l -E "ERROR SUMMARY: [1-9]|are (definitely|indirectly) lost|Invalid|uninitialised|Mismatched|overlap" \
+	"$dir/logs"/* 2>/dev/null)
 if [ -n "$bad" ]; then
 	for f in $bad; do
 		echo "--- $f"
