@@ -14,7 +14,8 @@ diff --no-index --word-diff=porcelain, GNU wdiff, dwdiff, jsdiff's diffWords and
 diff-match-patch (Node.js, packages pinned in bench/package.json and
 installed into bench/node_modules by `make bench`), wc -w.  A run longer
 than --timeout seconds is stopped and reported as such; a tool stopped at
-one size is not tried at larger ones.  --only keeps the tools whose names
+one size is not tried at larger ones (the related pair is tried when it is
+smaller).  --only keeps the tools whose names
 start with one of the given words (redline, git, wdiff, dwdiff, jsdiff,
 diff-match-patch, wc).
 
@@ -200,7 +201,7 @@ def main():
     (HERE / "out").mkdir(exist_ok=True)
     only = [w for w in a.only.split(",") if w]
     table = Table(a.markdown, a.callgrind)
-    stopped, series = set(), {}
+    stopped, series = {}, {}  # tool -> the input size it was stopped at
     for size, label, old, new, related in inputs(a.sizes, a.related):
         in_mb = (os.path.getsize(old) + os.path.getsize(new)) / 2**20
         ref = None
@@ -217,12 +218,12 @@ def main():
                 if not related:
                     series.setdefault(name, []).append((size, n, n))
                 continue
-            if name in stopped:
+            if name in stopped and size >= stopped[name]:
                 table.row(label, name, "not run", "", "", "", "", "")
                 continue
             r = measure(cmd, a.runs, a.timeout)
             if r is None:
-                stopped.add(name)
+                stopped[name] = size
                 table.row(label, name, f"> {a.timeout:g}", "", "", f"> {a.timeout / ref[0]:.0f}" if ref else "",
                           "", "")
                 continue
