@@ -160,8 +160,11 @@ bench:
 
 # The end-to-end tests again with every run of redline under valgrind's
 # memcheck (zero errors, zero definite or indirect leaks), leaving out the
-# files in VALGRIND_SKIP whose 10 MB inputs would take hours under it.
-VALGRIND_SKIP ?= limits html_browser
+# files in VALGRIND_SKIP: limits and html_browser, whose 10 MB inputs would
+# take hours under it, and markdown and corpus_concurrency, which run
+# redline hundreds of times (16 minutes together; VALGRIND_SKIP="limits
+# html_browser" runs them too).
+VALGRIND_SKIP ?= limits html_browser markdown corpus_concurrency
 valgrind:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(PACKAGES) valgrind"
 	@$(MAKE) --no-print-directory all
