@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "lang.h"
+#include "segment.h"
 #include "similarity.h"
 
 /* The calibrated default of --min-similarity. */
@@ -55,7 +56,8 @@ typedef struct side {
 	rl_arena arena;
 	rl_stats *df;        /* its paragraphs' document frequencies */
 	const rl_stats *other; /* the other side's: a term it lacks cannot match */
-	rl_paragraph *spans;
+	rl_tokens tok;       /* one paragraph's */
+	uint32_t *spans;     /* its sentences, [start, end) pairs */
 	size_t spans_cap;
 	const rl_stats *st;  /* the rarity the weights come from */
 	int err;
@@ -93,6 +95,7 @@ static void side_free(side *s)
 	rl_sim_free(s->sim);
 	rl_arena_free(&s->arena);
 	rl_stats_free(s->df);
+	rl_tokens_free(&s->tok);
 	free(s->spans);
 	free(s->para);
 	free(s->sent);
@@ -122,29 +125,35 @@ static const char *pick_lang(const char *lang, const rl_doc *a, const rl_doc *b)
 	return "none";
 }
 
-/* The vectors of paragraph i and its sentences. */
+/* The vectors of paragraph i and its sentences: the paragraph is
+ * tokenized once, its sentences found and analysed from those tokens. */
 static int build_unit(side *s, size_t i)
 {
 	const rl_doc *d = s->d;
 	unit *u = &s->para[i];
-	long ns;
+	size_t n_spans = 0, t = 0;
 	int err;
 
-	/* room for MAX_MERGED spans: more sentences than that are not used */
-	if (rl_grow(&s->spans, &s->spans_cap, MAX_MERGED + 1, sizeof(rl_paragraph)) < 0 ||
+	s->tok.n = 0;
+	if (rl_text_tokenize(&s->tok, d->data, d->paras[i].start, d->paras[i].end) < 0 ||
+	    rl_segment_sentences(&s->spans, &n_spans, &s->spans_cap, d->data, &s->tok) < 0 ||
 	    rl_grow(&s->sent, &s->sent_cap, s->n_sent + MAX_MERGED + 1, sizeof(rl_vec)) < 0)
 		return RL_ENOMEM;
-	if ((ns = rl_doc_sentences(d, i, s->spans, MAX_MERGED)) < 0)
-		return (int)ns;
 	u->s0 = (uint32_t)s->n_sent;
-	u->n_sent = ns > 1 && ns <= MAX_MERGED ? (uint32_t)ns : 0;
-	for (uint32_t k = 0; k < u->n_sent; k++)
-		if ((err = rl_sim_vec(s->sim, &s->sent[s->n_sent++], &s->arena, d->data,
-		                      s->spans[k].start, s->spans[k].end)) < 0)
+	u->n_sent = n_spans > 2 && n_spans <= 2 * MAX_MERGED ? (uint32_t)(n_spans / 2) : 0;
+	for (uint32_t k = 0; k < u->n_sent; k++) {
+		size_t t0;
+
+		while (t < s->tok.n && s->tok.v[t].start < s->spans[2 * k])
+			t++;
+		for (t0 = t; t < s->tok.n && s->tok.v[t].end <= s->spans[2 * k + 1]; t++)
+			;
+		if ((err = rl_sim_vec_tokens(s->sim, &s->sent[s->n_sent++], &s->arena, d->data,
+		                             s->tok.v + t0, t - t0)) < 0)
 			return err;
+	}
 	err = u->n_sent ? rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent)
-	                : rl_sim_vec(s->sim, &u->v, &s->arena, d->data, d->paras[i].start,
-	                             d->paras[i].end);
+	                : rl_sim_vec_tokens(s->sim, &u->v, &s->arena, d->data, s->tok.v, s->tok.n);
 	if (err < 0)
 		return err;
 	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
@@ -172,8 +181,12 @@ static int weigh_unit(side *s, unit *u, float **idf, uint8_t **alive, size_t *ca
 		*cap = nt;
 	}
 	for (size_t t = 0; t < nt; t++) {
-		(*idf)[t] = (float)rl_stats_idf(s->st, u->v.v[t].key);
-		(*alive)[t] = rl_stats_df(s->other, u->v.v[t].key) != 0;
+		/* every paragraph term is in the side's table, its rarity cached */
+		const rl_df_slot *d = rl_stats_find(s->df, u->v.v[t].key);
+		float f = d ? d->idf : 0;
+
+		(*idf)[t] = f < 0 ? -f : f;
+		(*alive)[t] = f > 0;
 	}
 	for (uint32_t k = 0; k < u->n_sent; k++) {
 		rl_vec *q = &s->sent[u->s0 + k];
@@ -309,6 +322,8 @@ static void *weigh_thread(void *arg)
 	float *idf = NULL;
 	uint8_t *alive = NULL;
 	size_t cap = 0;
+
+	rl_stats_cache_idf(s->df, s->st, s->other);
 
 	for (size_t i = 0; i < s->d->n_paras && !s->err; i++) {
 		unit *u = &s->para[i];

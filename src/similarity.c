@@ -158,13 +158,33 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 	return 0;
 }
 
-uint32_t rl_stats_df(const rl_stats *s, uint64_t key)
+const rl_df_slot *rl_stats_find(const rl_stats *s, uint64_t key)
 {
 	key = key ? key : 1;
 	for (size_t h = df_home(key, s->mask); s->mask && s->slots[h].key; h = (h + 1) & s->mask)
 		if (s->slots[h].key == key)
-			return s->slots[h].df;
-	return 0;
+			return &s->slots[h];
+	return NULL;
+}
+
+uint32_t rl_stats_df(const rl_stats *s, uint64_t key)
+{
+	const rl_df_slot *d = rl_stats_find(s, key);
+
+	return d ? d->df : 0;
+}
+
+void rl_stats_cache_idf(rl_stats *s, const rl_stats *rarity, const rl_stats *other)
+{
+	for (size_t i = 0; s->mask && i <= s->mask; i++) {
+		rl_df_slot *d = &s->slots[i];
+
+		if (!d->key)
+			continue;
+		d->idf = (float)rl_stats_idf(rarity, d->key);
+		if (other && !rl_stats_find(other, d->key))
+			d->idf = -d->idf;
+	}
 }
 
 double rl_stats_idf(const rl_stats *s, uint64_t key)
@@ -229,19 +249,16 @@ struct rl_sim {
 	size_t wk_n, wk_cap, gk_n, gk_cap;
 };
 
-/* Split the word tokens of data[start..end) into parts at inner hyphens;
+/* Split the word tokens tok[0..nt) of `data` into parts at inner hyphens;
  * numbers are parts too, with their key marked. */
-static int split_parts(rl_sim *s, size_t *n_out, const char *data, size_t start, size_t end)
+static int split_tokens(rl_sim *s, size_t *n_out, const char *data, const rl_token *tok,
+                        size_t nt)
 {
 	size_t n = 0;
-
-	s->tok.n = 0;
-	if (rl_text_tokenize(&s->tok, data, start, end) < 0)
-		return RL_ENOMEM;
 	int brk = 1;
 
-	for (size_t t = 0; t < s->tok.n; t++) {
-		const rl_token *k = &s->tok.v[t];
+	for (size_t t = 0; t < nt; t++) {
+		const rl_token *k = &tok[t];
 		const char *w = data + k->start;
 		size_t len = k->end - k->start, from = 0, i = 0;
 
@@ -276,6 +293,15 @@ static int split_parts(rl_sim *s, size_t *n_out, const char *data, size_t start,
 	}
 	*n_out = n;
 	return 0;
+}
+
+/* The parts of data[start..end), tokenized here. */
+static int split_parts(rl_sim *s, size_t *n_out, const char *data, size_t start, size_t end)
+{
+	s->tok.n = 0;
+	if (rl_text_tokenize(&s->tok, data, start, end) < 0)
+		return RL_ENOMEM;
+	return split_tokens(s, n_out, data, s->tok.v, s->tok.n);
 }
 
 /* The n-grams of the folded word f[0..len), framed by '#', into the pool. */
@@ -471,10 +497,10 @@ static uint32_t count_terms(rl_term *out, uint64_t *k, uint64_t *tmp, size_t n)
 	return m;
 }
 
-int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
-               size_t end)
+/* The vector of the parts s->parts[0..n). */
+static int vec_of_parts(rl_sim *s, rl_vec *out, rl_arena *arena, size_t n)
 {
-	size_t n, i = 0;
+	size_t i = 0;
 	int err;
 	rl_term *t;
 
@@ -482,8 +508,6 @@ int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t
 	s->wk_n = s->gk_n = 0;
 	s->prev = 0;
 	s->n_content = 0;
-	if ((err = split_parts(s, &n, data, start, end)) < 0)
-		return err;
 	while (i < n) {
 		size_t len = 0;
 		long a = s->max_phrase ? match_alias(s, s->parts, i, n, &len) : -1;
@@ -512,6 +536,30 @@ int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t
 	out->n_grams = count_terms(t + out->n_words, s->gk, s->tmp, s->gk_n);
 	out->n_content = s->n_content;
 	return 0;
+}
+
+int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
+               size_t end)
+{
+	size_t n;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = split_parts(s, &n, data, start, end)) < 0)
+		return err;
+	return vec_of_parts(s, out, arena, n);
+}
+
+int rl_sim_vec_tokens(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data,
+                      const rl_token *tok, size_t n_tok)
+{
+	size_t n;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = split_tokens(s, &n, data, tok, n_tok)) < 0)
+		return err;
+	return vec_of_parts(s, out, arena, n);
 }
 
 /* Merge two sorted runs of terms, summing the counts of equal keys, into
