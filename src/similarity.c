@@ -441,15 +441,50 @@ static long match_alias(const rl_sim *s, const part *parts, size_t i, size_t n, 
 	return -1;
 }
 
-/* Sort n keys: LSD radix sort on the high 32 bits, a byte a pass,
- * through `tmp` (n slots), then insertion among keys whose high halves
- * tie (equal keys, or rarely distinct ones); insertion alone for a few.
- * The order is that of the whole 64-bit keys. */
+/* Quicksort down to runs of at most 16 keys (left for an insertion pass):
+ * Hoare partition around the median of three. */
+static void quick_keys(uint64_t *k, size_t n)
+{
+	while (n > 16) {
+		uint64_t a = k[0], b = k[n / 2], c = k[n - 1], p, x;
+		size_t i = 0, j = n - 1;
+
+		p = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+		for (;;) {
+			while (k[i] < p)
+				i++;
+			while (k[j] > p)
+				j--;
+			if (i >= j)
+				break;
+			x = k[i];
+			k[i++] = k[j];
+			k[j--] = x;
+		}
+		/* [0, j] <= p <= [j + 1, n): recurse into the smaller side */
+		if (j + 1 < n - j - 1) {
+			quick_keys(k, j + 1);
+			k += j + 1;
+			n -= j + 1;
+		} else {
+			quick_keys(k + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+}
+
+/* Sort n keys: for many, LSD radix sort on the high 32 bits, a byte a
+ * pass, through `tmp` (n slots); for fewer, where clearing and summing
+ * four 256-entry histograms costs more than the keys, quicksort; then
+ * insertion (among keys whose high halves tie, or within short runs).  The
+ * order is that of the whole 64-bit keys. */
 static void sort_keys(uint64_t *k, uint64_t *tmp, size_t n)
 {
 	uint32_t count[256];
 
-	if (n >= 64) {
+	if (n > 16 && n < 512)
+		quick_keys(k, n);
+	if (n >= 512) {
 		for (int shift = 32; shift < 64; shift += 8) {
 			uint32_t sum = 0;
 
@@ -541,13 +576,11 @@ static int vec_of_parts(rl_sim *s, rl_vec *out, rl_arena *arena, size_t n)
 int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
                size_t end)
 {
-	size_t n;
-	int err;
-
 	memset(out, 0, sizeof(*out));
-	if ((err = split_parts(s, &n, data, start, end)) < 0)
-		return err;
-	return vec_of_parts(s, out, arena, n);
+	s->tok.n = 0;
+	if (rl_text_tokenize(&s->tok, data, start, end) < 0)
+		return RL_ENOMEM;
+	return rl_sim_vec_tokens(s, out, arena, data, s->tok.v, s->tok.n);
 }
 
 int rl_sim_vec_tokens(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data,
