@@ -601,10 +601,15 @@ int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *o
 	              color ? C_OFF : "");
 	rl_out_printf(o, "mode: %s%s\n\n", rl_mode_name(c->mode), c->mode_auto ? " (auto)" : "");
 	if (!rl_doc__same_metadata(c->a, c->b)) {
+		size_t la = c->a->meta_end - c->a->meta_start, lb = c->b->meta_end - c->b->meta_start;
+
 		rl_out_puts(o, "== metadata\n");
-		text_piece(o, '-', c->a->data + c->a->meta_start, c->a->meta_end - c->a->meta_start, color);
-		rl_out_puts(o, " ");
-		text_piece(o, '+', c->b->data + c->b->meta_start, c->b->meta_end - c->b->meta_start, color);
+		if (la)
+			text_piece(o, '-', c->a->data + c->a->meta_start, la, color);
+		if (la && lb)
+			rl_out_puts(o, " ");
+		if (lb)
+			text_piece(o, '+', c->b->data + c->b->meta_start, lb, color);
 		rl_out_puts(o, "\n\n");
 	}
 	for (size_t k = 0; k < c->n_links && c->mode != RL_MODE_RELATED; k++) {
