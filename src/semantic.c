@@ -11,6 +11,8 @@
  *  - entities and terms by the presence of their words on the other side,
  *    blind to case, hyphenation and (terms) inflection; terms are ranked
  *    by rarity over the paragraphs of both documents.
+ * Only a window around the changes of a pair is read in full; the equal
+ * text around it is looked into where a word may be (see "windows").
  */
 #include "semantic.h"
 
@@ -60,6 +62,8 @@ typedef struct lex_entry {
 	int32_t exp;     /* numbers: the value is digits x 10^exp */
 	char digits[24];
 	uint32_t next;   /* 1 + index of the next entry with the same first key */
+	uint32_t alias;  /* gazetteer: 1 + index of the next name of the same entity */
+	uint32_t text, text_len; /* gazetteer: its first word, folded, in rl_semantic.names */
 	uint8_t n;
 	uint8_t flags;   /* LEXF_* */
 	uint8_t lang;    /* index of the entry's language; LANG_ANY for all */
@@ -74,7 +78,12 @@ typedef struct lexicon {
 	size_t n, cap;
 	rl_map64 first; /* first key -> 1 + index of the newest such entry */
 	uint32_t langs; /* bit set of the languages whose entries count */
+	uint8_t bit;    /* its bit in rl_semantic.lexm (LX_*) */
 } lexicon;
+
+/* Bits of the lexicons an entry can start at a word in, looked up once per
+ * word (most words start none). */
+enum { LX_NEG = 1, LX_MOD = 2, LX_NUM = 4, LX_UNIT = 8, LX_DATE = 16, LX_GAZ = 32 };
 
 static void lex_free(lexicon *lx)
 {
@@ -126,6 +135,20 @@ static const lex_entry *lex_match(const lexicon *lx, const uint64_t *keys, size_
 	return best;
 }
 
+/* Empty a set for reuse with about `expect` keys, keeping its table unless
+ * that is far larger than they need. */
+static void set_reset(rl_set64 *st, size_t expect)
+{
+	if (st->mask + 1 > 8 * expect + 32) {
+		rl_set64_free(st);
+		return;
+	}
+	if (st->slots)
+		memset(st->slots, 0, (st->mask + 1) * sizeof(uint64_t));
+	st->n = 0;
+	st->has_zero = 0;
+}
+
 /* ---- the detector's state ------------------------------------------------ */
 
 /* Claims on words, so that one word serves one detector. */
@@ -140,6 +163,7 @@ typedef struct word {
 	uint8_t sent;    /* first word of a sentence */
 	uint8_t claim;   /* CL_* */
 	uint8_t space;   /* white space before: 1, a blank line: 2 */
+	uint8_t digit;   /* a word with a digit ("G20", "2de") */
 } word;
 
 /* A word split at hyphens and apostrophes: "Frans-Nederlandse" has two. */
@@ -147,7 +171,7 @@ typedef struct part {
 	uint32_t start, end;
 	uint32_t word;
 	uint32_t run;    /* a run is not broken by punctuation or numbers */
-	uint32_t fold, fold_len; /* casefolded text in side.fold */
+	uint32_t fold, fold_len; /* casefolded text in side.fold; NO_FOLD until needed */
 	uint64_t key;
 	uint8_t cap, allcaps, alpha, claim;
 } part;
@@ -177,6 +201,8 @@ typedef struct side {
 	size_t n, w_cap;
 	uint64_t *key; /* token keys of the words */
 	size_t key_cap;
+	uint8_t *lexm; /* the lexicons an entry can start in at each word (LX_*) */
+	size_t lexm_cap;
 	uint32_t *cl_first; /* the first word of every clause, and one past all */
 	size_t n_cl, cl_cap;
 	part *p;
@@ -200,6 +226,31 @@ typedef struct espan {
 	char op;
 } espan;
 
+/* The head and tail of a pair, outside its window: read a segment at a
+ * time where a word looked for may be (see "context" below). */
+typedef struct fold_ref {
+	uint32_t off, len, next;
+} fold_ref;
+
+typedef struct context {
+	const char *text;
+	uint32_t start, end;       /* the pair, old side */
+	uint32_t lo[2], hi[2];     /* its head and its tail */
+	int8_t state[2];           /* the sentence state where they start */
+	uint8_t indexed, unsafe, all;
+	uint64_t runs[16];         /* Bloom filters of the runs of ASCII letters and digits */
+	uint64_t heads[16];        /* and of their first four bytes */
+	uint32_t *seg;             /* the segments read, [start, end) pairs */
+	size_t n_seg, seg_cap;
+	side sd;                   /* a segment; its present and ents gather all segments' */
+	rl_tokens tok;
+	rl_buf fold;               /* folded parts of four bytes or more */
+	fold_ref *fv;
+	size_t n_fv, fv_cap;
+	rl_map64 prefix;           /* their first four bytes -> 1 + index in fv */
+	rl_buf word;               /* a joined word looked for */
+} context;
+
 struct rl_semantic {
 	unsigned types;
 	char decimal; /* the decimal separator of the languages, 0 when they differ */
@@ -210,6 +261,11 @@ struct rl_semantic {
 	size_t hits[MAX_LANGS];
 	size_t words; /* words counted for the language */
 	lexicon neg, mod, num, unit, date, gaz;
+	rl_map64 lexm; /* first key of any entry -> its lexicons (LX_*) */
+	rl_set64 lexkeys; /* every word of every entry */
+	int windows;  /* no entry spans a sentence end: analyse windows (see below) */
+	rl_map64 ents; /* gazetteer entity -> 1 + index of its newest name */
+	rl_buf names; /* the first words of the gazetteer's names */
 	rl_set64 stop, particles, ordinal_suffixes;
 	rl_map64 df;  /* word key -> 1 + index in dfv */
 	struct df_count {
@@ -224,12 +280,45 @@ struct rl_semantic {
 	size_t n_es, es_cap;
 	uint32_t *ix[2];  /* per side, the edits that hold text there */
 	size_t n_ix[2], ix_cap[2];
-	uint32_t start[2], end[2]; /* the ranges of the pair */
+	uint32_t start[2], end[2]; /* the ranges of the window */
+	struct pair {              /* the pair being read */
+		const char *a, *b;
+		size_t a0, a1, b0, b1;
+		const rl_edit *e;
+		size_t n;
+	} pair;
+	rl_edit *we;               /* its edit script cut to the window */
+	size_t n_we, we_cap;
+	context cx;
 	rl_tokens tmp, ta, tb;
 	rl_buf buf;
+	int retry;                 /* the window ends before the pair does */
 	rl_change **out;
 	size_t *out_n, *out_cap;
 };
+
+/* Returned by a detector when the window must reach the end of the pair. */
+#define RETRY 1
+
+#define T(t) (1u << RL_CHANGE_##t)
+#define T_ENTITY (T(ENTITY_ADDED) | T(ENTITY_REMOVED))
+#define T_TERM (T(TERM_ADDED) | T(TERM_REMOVED))
+
+static int wants(const rl_semantic *s, unsigned types)
+{
+	return (s->types & types) != 0;
+}
+
+/* The longest entry of `lx` that starts at word j of `sd` and lies within
+ * its next `avail` words, or NULL; its length goes to `*len`.  Cannot
+ * fail. */
+static const lex_entry *word_lex(const lexicon *lx, const side *sd, size_t j, size_t avail,
+                                 size_t *len)
+{
+	if (!(sd->lexm[j] & lx->bit))
+		return NULL;
+	return lex_match(lx, sd->key + j, avail, len);
+}
 
 /* ---- words and parts ----------------------------------------------------- */
 
@@ -369,6 +458,27 @@ static int group_value(const char *g, size_t len, char decimal, char *digits, si
 	return n ? 0 : -1;
 }
 
+/* Append "DIGITSeEXP", as printf's "%se%d" would.  Fails with RL_ENOMEM. */
+static int put_value(rl_buf *out, const char *digits, int exp)
+{
+	char t[16];
+	size_t n = 0;
+	unsigned u = exp < 0 ? 0u - (unsigned)exp : (unsigned)exp;
+
+	do
+		t[n++] = (char)('0' + u % 10);
+	while ((u /= 10));
+	if (exp < 0)
+		t[n++] = '-';
+	t[n++] = 'e';
+	if (rl_buf_puts(out, digits) < 0 || rl_buf_grow(out, n) < 0)
+		return RL_ENOMEM;
+	while (n)
+		out->data[out->len++] = t[--n];
+	out->data[out->len] = '\0';
+	return 0;
+}
+
 /* Append the canonical form of a group times 10^mult: "1987e0", or the text
  * itself ("L4,256") when its value cannot be told.  Fails with RL_ENOMEM. */
 static int canon_group(rl_buf *out, const char *g, size_t len, char decimal, int mult)
@@ -377,8 +487,8 @@ static int canon_group(rl_buf *out, const char *g, size_t len, char decimal, int
 	int exp;
 
 	if (group_value(g, len, decimal, digits, sizeof(digits), &exp) < 0)
-		return rl_buf_printf(out, "L%.*s", (int)len, g);
-	return rl_buf_printf(out, "%se%d", digits, digits[0] == '0' ? 0 : exp + mult);
+		return rl_buf_putc(out, 'L') < 0 ? RL_ENOMEM : rl_buf_put(out, g, len);
+	return put_value(out, digits, digits[0] == '0' ? 0 : exp + mult);
 }
 
 /* Length of a range separator at s[i] ('-', '/', ':', en dash), or 0. */
@@ -596,6 +706,32 @@ static int line_date(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 	return lex_add(lx, &e);
 }
 
+/* Keep the folded text of the first part of name `p` (the entry's first
+ * key), to look for the name in text.  Fails with RL_ENOMEM. */
+static int first_word(rl_semantic *s, lex_entry *e, const char *p)
+{
+	size_t len = strlen(p), mark = s->names.len;
+
+	s->tmp.n = 0;
+	if (rl_text_tokenize(&s->tmp, p, 0, len) < 0)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < s->tmp.n; k++) {
+		const rl_token *t = &s->tmp.v[k];
+		uint32_t i = t->start, ps, pe;
+
+		if (t->kind == RL_TOK_SPACE)
+			continue;
+		if (t->kind == RL_TOK_WORD && next_part(p, &i, t->end, &ps, &pe)) {
+			if (rl_text_fold(&s->names, p + ps, pe - ps) < 0)
+				return RL_ENOMEM;
+			e->text = (uint32_t)mark;
+			e->text_len = (uint32_t)(s->names.len - mark);
+		}
+		break;
+	}
+	return 0;
+}
+
 /* "Frankrijk | France | Franse": names of one entity */
 static int line_gazetteer(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 {
@@ -609,7 +745,7 @@ static int line_gazetteer(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 
 		if ((bar = strstr(name, " | ")))
 			*bar = '\0';
-		if ((err = entry_init(s, &e, name, 1)) < 0)
+		if ((err = entry_init(s, &e, name, 1)) < 0 || (err = first_word(s, &e, name)) < 0)
 			return err;
 		e.vkey = id;
 		if ((err = lex_add(lx, &e)) < 0)
@@ -697,11 +833,72 @@ static int load_gazetteer(rl_semantic *s)
 	return err;
 }
 
+#define N_LEXICONS 6
+
+static void lexicons(rl_semantic *s, lexicon *lx[N_LEXICONS])
+{
+	lx[0] = &s->neg;
+	lx[1] = &s->mod;
+	lx[2] = &s->num;
+	lx[3] = &s->unit;
+	lx[4] = &s->date;
+	lx[5] = &s->gaz;
+}
+
+/* Does any entry outside the gazetteer hold the word with key `k`?  (The
+ * gazetteer matches parts of words, never punctuation.) */
+static int sentence_end_key(uint64_t k)
+{
+	static const char *const ends[] = {".", "!", "?", ":", "\xe2\x80\xa6"};
+
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (k == rl_text_key_hash(ends[i], strlen(ends[i])))
+			return 1;
+	return 0;
+}
+
+/* Note for every key that starts an entry the lexicons it starts one in,
+ * so that a word is looked up once for all of them; gather every word of
+ * every entry; chain the names of each gazetteer entity. */
+static int index_lexicons(rl_semantic *s)
+{
+	static const uint8_t bits[N_LEXICONS] = {LX_NEG, LX_MOD, LX_NUM, LX_UNIT, LX_DATE, LX_GAZ};
+	lexicon *lx[N_LEXICONS];
+
+	lexicons(s, lx);
+	s->windows = 1;
+	for (size_t i = 0; i < N_LEXICONS; i++) {
+		lx[i]->bit = bits[i];
+		for (size_t k = 0; k < lx[i]->n; k++) {
+			lex_entry *e = &lx[i]->v[k];
+			uint32_t *slot = rl_map64_slot(&s->lexm, e->key[0]);
+
+			if (!slot)
+				return RL_ENOMEM;
+			*slot |= bits[i];
+			for (size_t w = 0; w < e->n; w++) {
+				if (rl_set64_add(&s->lexkeys, e->key[w]) < 0)
+					return RL_ENOMEM;
+				if (lx[i] != &s->gaz && sentence_end_key(e->key[w]))
+					s->windows = 0;
+			}
+			if (lx[i] == &s->gaz) {
+				if (!(slot = rl_map64_slot(&s->ents, e->vkey)))
+					return RL_ENOMEM;
+				e->alias = *slot;
+				*slot = (uint32_t)k + 1;
+			}
+		}
+	}
+	return 0;
+}
+
 static void use_languages(rl_semantic *s, uint32_t langs)
 {
-	lexicon *lx[] = {&s->neg, &s->mod, &s->num, &s->unit, &s->date, &s->gaz};
+	lexicon *lx[N_LEXICONS];
 
-	for (size_t i = 0; i < sizeof(lx) / sizeof(lx[0]); i++)
+	lexicons(s, lx);
+	for (size_t i = 0; i < N_LEXICONS; i++)
 		lx[i]->langs = langs;
 	/* the decimal separator, when the languages in use agree on one */
 	s->decimal = 1;
@@ -726,7 +923,7 @@ static int load_all(rl_semantic *s, const char *lang)
 			return err;
 	use_languages(s, UINT32_MAX);
 	s->cur = LANG_ANY;
-	if ((err = load_gazetteer(s)) < 0)
+	if ((err = load_gazetteer(s)) < 0 || (err = index_lexicons(s)) < 0)
 		return err;
 	return found > 0;
 }
@@ -866,6 +1063,7 @@ static void side_free(side *sd)
 {
 	free(sd->w);
 	free(sd->key);
+	free(sd->lexm);
 	free(sd->cl_first);
 	free(sd->p);
 	free(sd->pkey);
@@ -888,6 +1086,10 @@ void rl_semantic_free(rl_semantic *s)
 	lex_free(&s->unit);
 	lex_free(&s->date);
 	lex_free(&s->gaz);
+	rl_map64_free(&s->lexm);
+	rl_set64_free(&s->lexkeys);
+	rl_map64_free(&s->ents);
+	rl_buf_free(&s->names);
 	rl_set64_free(&s->stop);
 	rl_set64_free(&s->particles);
 	rl_set64_free(&s->ordinal_suffixes);
@@ -898,6 +1100,14 @@ void rl_semantic_free(rl_semantic *s)
 	side_free(&s->sd[0]);
 	side_free(&s->sd[1]);
 	free(s->es);
+	free(s->we);
+	side_free(&s->cx.sd);
+	free(s->cx.seg);
+	rl_tokens_free(&s->cx.tok);
+	rl_buf_free(&s->cx.fold);
+	free(s->cx.fv);
+	rl_map64_free(&s->cx.prefix);
+	rl_buf_free(&s->cx.word);
 	free(s->ix[0]);
 	free(s->ix[1]);
 	rl_tokens_free(&s->tmp);
@@ -949,14 +1159,13 @@ static int stop_ends_sentence(const side *sd, size_t j)
 	return !rl_lang_is_abbreviation(sd->text + w->start, w->end - w->start);
 }
 
-static int push_word(side *sd, const rl_token *t, uint8_t space, uint32_t clause)
+/* Append a word; the arrays have room (read_side grew them). */
+static void push_word(const rl_semantic *s, side *sd, const rl_token *t, uint8_t space,
+                      uint32_t clause)
 {
-	word *w;
+	const uint32_t *m = rl_map64_get(&s->lexm, t->key);
+	word *w = &sd->w[sd->n];
 
-	if (rl_grow(&sd->w, &sd->w_cap, sd->n + 1, sizeof(word)) < 0 ||
-	    rl_grow(&sd->key, &sd->key_cap, sd->n + 1, sizeof(uint64_t)) < 0)
-		return RL_ENOMEM;
-	w = &sd->w[sd->n];
 	memset(w, 0, sizeof(*w));
 	w->start = t->start;
 	w->end = t->end;
@@ -965,8 +1174,11 @@ static int push_word(side *sd, const rl_token *t, uint8_t space, uint32_t clause
 	w->space = space;
 	w->clause = clause;
 	w->hunk = -1;
+	if (t->kind == RL_TOK_WORD)
+		for (uint32_t i = t->start; i < t->end && !w->digit; i++)
+			w->digit = (unsigned)(sd->text[i] - '0') < 10;
+	sd->lexm[sd->n] = m ? (uint8_t)*m : 0;
 	sd->key[sd->n++] = t->key;
-	return 0;
 }
 
 /* The first word of every clause (clause numbers may skip). */
@@ -985,15 +1197,21 @@ static int index_clauses(side *sd)
 	return 0;
 }
 
-/* Words of a side with their sentence starts and clauses. */
-static int read_side(side *sd, const char *text, const rl_tokens *t)
+/* Words of a side with their sentence starts and clauses; `at_start` says
+ * whether the text begins a sentence (see sync_at()). */
+static int read_side(const rl_semantic *s, side *sd, const char *text, const rl_tokens *t,
+                     int at_start)
 {
-	int at_start = 1, line_start = 1;
+	int line_start = at_start;
 	uint32_t clause = 0;
 	uint8_t space = 0;
 
 	sd->text = text;
 	sd->n = sd->np = 0;
+	if (rl_grow(&sd->w, &sd->w_cap, t->n + 1, sizeof(word)) < 0 ||
+	    rl_grow(&sd->key, &sd->key_cap, t->n + 1, sizeof(uint64_t)) < 0 ||
+	    rl_grow(&sd->lexm, &sd->lexm_cap, t->n + 1, 1) < 0)
+		return RL_ENOMEM;
 	for (size_t k = 0; k < t->n; k++) {
 		const rl_token *tok = &t->v[k];
 		word *w;
@@ -1008,8 +1226,7 @@ static int read_side(side *sd, const char *text, const rl_tokens *t)
 			}
 			continue;
 		}
-		if (push_word(sd, tok, space, clause) < 0)
-			return RL_ENOMEM;
+		push_word(s, sd, tok, space, clause);
 		w = &sd->w[sd->n - 1];
 		space = 0;
 		if (w->kind != RL_TOK_PUNCT) {
@@ -1142,6 +1359,137 @@ static uint32_t map_pos(const rl_semantic *s, int si, uint32_t x)
 	return si ? e->a0 : e->b0;
 }
 
+/* ---- windows: where the text of a pair can be cut ---------------------- */
+
+/*
+ * A change is found from the words around it, and every detector looks
+ * only a few words away: items (dates, numbers, markers, names) never
+ * cross a sentence end, nor the gap between two plain lower-case words that
+ * no lexicon knows.  Cut at such places ("sync points"), a pair is read as
+ * a window around its changes plus the rest: the byte-identical head and
+ * tail, where nothing changed.  Whatever lies there is on both sides, so
+ * the window alone yields the changes, except where a detector asks
+ * whether a word is present anywhere on the other side; the head and tail
+ * are read for that, a sentence at a time, only where the word may occur
+ * (see "context" below).
+ */
+
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* Is text[a..b) a plain lower-case word that no lexicon and no name knows? */
+static int plain_gap_word(const rl_semantic *s, const char *text, size_t a, size_t b)
+{
+	uint64_t key;
+
+	if (a >= b)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!is_lower(text[i]))
+			return 0;
+	key = rl_text_key_hash(text + a, b - a);
+	return !rl_set64_has(&s->lexkeys, key) && !rl_set64_has(&s->particles, key);
+}
+
+/* The state after the full stop that ends text[c0..x) (no white space in
+ * it): 1 when it ends a sentence, 0 when it ends an abbreviation, -1 when
+ * that cannot be told from the chunk or the stop may belong to a date
+ * ("3 jan. 2021").  `whole`: the chunk starts after white space or at
+ * the start of the pair.  Fails never (-1 on memory exhaustion). */
+static int stop_state(rl_semantic *s, const char *text, size_t c0, size_t x, int whole)
+{
+	const rl_token *w;
+
+	s->tmp.n = 0;
+	if (x - c0 == 1)
+		return whole ? 1 : -1;
+	if (rl_text_tokenize(&s->tmp, text, c0, x) < 0 || s->tmp.n < 2)
+		return -1;
+	w = &s->tmp.v[s->tmp.n - 2];
+	if (w->kind != RL_TOK_WORD)
+		return 1;
+	if (rl_set64_has(&s->lexkeys, w->key))
+		return -1;
+	if (w->end - w->start == 1 && (w->flags & RL_TOKF_CAP))
+		return 0;
+	return !rl_lang_is_abbreviation(text + w->start, w->end - w->start);
+}
+
+/*
+ * Is x, where white space follows a token, a sync point of text[lo..hi)?
+ * Returns the sentence state after it (1: a sentence starts, 0: it goes
+ * on), or -1.  Sync points:
+ *  - after . ! ? : or an ellipsis (a full stop not after an abbreviation's
+ *    or a date word's letters, so that no date reads through it);
+ *  - between two plain lower-case words (plain_gap_word) on one line; the
+ *    word after lies in [x, hi).
+ * `hard`: lo is the start of the pair (nothing before it counts).
+ */
+static int sync_at(rl_semantic *s, const char *text, size_t lo, int hard, size_t hi, size_t x)
+{
+	size_t c0 = x, g, e;
+	int whole;
+	char c = text[x - 1];
+
+	while (c0 > lo && !is_ws(text[c0 - 1]))
+		c0--;
+	whole = c0 > lo || hard || is_ws(text[lo - 1]);
+	if (c == '!' || c == '?' || c == ':' ||
+	    (x - c0 >= 3 && !memcmp(text + x - 3, "\xe2\x80\xa6", 3)))
+		return 1;
+	if (c == '.')
+		return stop_state(s, text, c0, x, whole);
+	if (!whole || !plain_gap_word(s, text, c0, x))
+		return -1;
+	for (g = x; g < hi && (text[g] == ' ' || text[g] == '\t'); g++)
+		;
+	if (g == x || g >= hi || is_ws(text[g]))
+		return -1;
+	for (e = g; e < hi && !is_ws(text[e]); e++)
+		;
+	return plain_gap_word(s, text, g, e) ? 0 : -1;
+}
+
+/* The last sync point x of text[lo..hi) with x <= from, or lo; its state
+ * goes to *state (lo's is `lo_state`). */
+static size_t sync_before(rl_semantic *s, const char *text, size_t lo, int hard, size_t hi,
+                          size_t from, int lo_state, int *state)
+{
+	for (size_t x = from; x > lo; x--) {
+		int st;
+
+		if (!is_ws(text[x]) || is_ws(text[x - 1]) || (st = sync_at(s, text, lo, hard, hi, x)) < 0)
+			continue;
+		*state = st;
+		return x;
+	}
+	*state = lo_state;
+	return lo;
+}
+
+/* The first sync point x of text[lo..hi) with x >= from, or hi. */
+static size_t sync_after(rl_semantic *s, const char *text, size_t lo, int hard, size_t hi,
+                         size_t from, int *state)
+{
+	for (size_t x = from > lo ? from : lo + 1; x < hi; x++) {
+		int st;
+
+		if (!is_ws(text[x]) || is_ws(text[x - 1]) || (st = sync_at(s, text, lo, hard, hi, x)) < 0)
+			continue;
+		*state = st;
+		return x;
+	}
+	*state = -1;
+	return hi;
+}
+
 /* ---- items and changes --------------------------------------------------- */
 
 /* Append an item over [w0, w1) and bytes [start, end), all else zero.
@@ -1251,8 +1599,24 @@ static int pair_in_hunks(rl_semantic *s, int kind, rl_change_type type, int alik
 	return err;
 }
 
+/* Does any item lack one of equal value on the other side? */
+static int left_over(const items *A, const items *B)
+{
+	for (size_t i = 0; i < A->n; i++)
+		if (A->v[i].used != 2)
+			return 1;
+	for (size_t j = 0; j < B->n; j++)
+		if (B->v[j].used != 2)
+			return 1;
+	return 0;
+}
+
 /* Pair items of equal value wherever they are; pair and report what is
- * left over inside one hunk; report the rest as present on one side. */
+ * left over inside one hunk; report the rest as present on one side.
+ * Values pair in text order, so what is left over on a side is its last
+ * items of that value: when the window does not reach the end of the pair
+ * (s->retry), these may lie in the tail, and the pair is read again with
+ * a window to its end (RETRY). */
 static int compare_values(rl_semantic *s, int kind, rl_change_type type)
 {
 	items *A = &s->sd[0].it[kind], *B = &s->sd[1].it[kind];
@@ -1278,6 +1642,8 @@ static int compare_values(rl_semantic *s, int kind, rl_change_type type)
 		err = RL_ENOMEM;
 	free(next);
 	rl_map64_free(&first);
+	if (!err && s->retry && (kind == IT_DATE || wants(s, T(NUMBER))) && left_over(A, B))
+		return RETRY;
 	if (err < 0 || (err = pair_in_hunks(s, kind, type, 1)) < 0 ||
 	    (err = pair_in_hunks(s, kind, type, 0)) < 0)
 		return err;
@@ -1409,7 +1775,7 @@ static const lex_entry *date_word(const rl_semantic *s, const side *sd, size_t j
 {
 	if (j >= sd->n || sd->w[j].kind != RL_TOK_WORD || sd->w[j].claim & CL_URL)
 		return NULL;
-	return lex_match(&s->date, sd->key + j, sd->n - j, len);
+	return word_lex(&s->date, sd, j, sd->n - j, len);
 }
 
 /* Days joined by "en", "-" or commas after a first day: "2 en 3", "1, 2 en 3". */
@@ -1495,9 +1861,9 @@ static int bare_year(const rl_semantic *s, const side *sd, size_t j, dval *v)
 
 	if (y < 1500 || y > 2199 || sd->w[j].end - sd->w[j].start != 4)
 		return 0;
-	if ((j + 1 < sd->n && (lex_match(&s->unit, sd->key + j + 1, sd->n - j - 1, &len) ||
-	                       lex_match(&s->num, sd->key + j + 1, sd->n - j - 1, &len))) ||
-	    (j > 0 && lex_match(&s->unit, sd->key + j - 1, 1, &len)))
+	if ((j + 1 < sd->n && (word_lex(&s->unit, sd, j + 1, sd->n - j - 1, &len) ||
+	                       word_lex(&s->num, sd, j + 1, sd->n - j - 1, &len))) ||
+	    (j > 0 && word_lex(&s->unit, sd, j - 1, 1, &len)))
 		return 0;
 	*v = (dval){0, 0, 0, y, 0};
 	return 1;
@@ -1538,6 +1904,16 @@ static int date_at(const rl_semantic *s, const side *sd, size_t j, size_t *end, 
 	return numeric_date(sd, j, v) || bare_year(s, sd, j, v);
 }
 
+/* A date starts with a number, a word with digits ("22nd") or a word of
+ * the date lexicon. */
+static int may_start_date(const side *sd, size_t j)
+{
+	const word *w = &sd->w[j];
+
+	return w->kind == RL_TOK_NUMBER ||
+	       (w->kind == RL_TOK_WORD && ((sd->lexm[j] & LX_DATE) || is_digit(sd->text[w->start])));
+}
+
 /* Find the dates of a side and claim their words. */
 static int find_dates(rl_semantic *s, side *sd)
 {
@@ -1546,7 +1922,7 @@ static int find_dates(rl_semantic *s, side *sd)
 		dval v;
 		uint64_t key;
 
-		if (sd->w[j].kind == RL_TOK_PUNCT || !date_at(s, sd, j, &end, &v))
+		if (!may_start_date(sd, j) || !date_at(s, sd, j, &end, &v))
 			continue;
 		key = rl_hash(&v, sizeof(v), 0x64617465);
 		if (!add_item(sd, IT_DATE, j, end, key))
@@ -1564,7 +1940,7 @@ static int detect_dates(rl_semantic *s)
 	for (int si = 0; si < 2; si++)
 		if ((err = find_dates(s, &s->sd[si])) < 0)
 			return err;
-	if ((err = compare_values(s, IT_DATE, RL_CHANGE_DATE)) < 0)
+	if ((err = compare_values(s, IT_DATE, RL_CHANGE_DATE)) != 0)
 		return err;
 	/* the digits of a date found on both sides are not number changes */
 	for (int si = 0; si < 2; si++)
@@ -1578,13 +1954,6 @@ static int detect_dates(rl_semantic *s)
 
 /* ---- numbers ------------------------------------------------------------- */
 
-static int has_digit(const side *sd, size_t j)
-{
-	for (uint32_t i = sd->w[j].start; i < sd->w[j].end; i++)
-		if (is_digit(sd->text[i]))
-			return 1;
-	return 0;
-}
 
 /* A word with digits: an ordinal ("2de", "18e", "3rd") or a code ("G20",
  * "F-35"), whose text is its value. */
@@ -1607,7 +1976,7 @@ static const lex_entry *number_word(const rl_semantic *s, const side *sd, size_t
 {
 	const lex_entry *e;
 
-	if (sd->w[j].kind != RL_TOK_WORD || !(e = lex_match(&s->num, sd->key + j, sd->n - j, len)))
+	if (sd->w[j].kind != RL_TOK_WORD || !(e = word_lex(&s->num, sd, j, sd->n - j, len)))
 		return NULL;
 	if ((e->flags & LEXF_ORDINAL) && (sd->w[j].flags & RL_TOKF_CAP) && !sd->w[j].sent)
 		return NULL;
@@ -1629,28 +1998,27 @@ static int number_at(rl_semantic *s, side *sd, size_t j)
 	item *x;
 	int err = 0;
 
-	if (sd->w[j].kind != RL_TOK_NUMBER && !(sd->w[j].kind == RL_TOK_WORD && has_digit(sd, j)) &&
+	if (sd->w[j].kind != RL_TOK_NUMBER && !(sd->w[j].kind == RL_TOK_WORD && sd->w[j].digit) &&
 	    !(e = number_word(s, sd, j, &len)))
 		return 0;
 	k = j + len;
 	if (sd->w[j].kind != RL_TOK_WORD || e) {
-		if (usable(sd, k) && (m = lex_match(&s->num, sd->key + k, sd->n - k, &len)) &&
+		if (usable(sd, k) && (m = word_lex(&s->num, sd, k, sd->n - k, &len)) &&
 		    (m->flags & LEXF_MULT))
 			k += len;
 		else
 			m = NULL;
 	}
-	if (usable(sd, k) && (u = lex_match(&s->unit, sd->key + k, sd->n - k, &len))) {
+	if (usable(sd, k) && (u = word_lex(&s->unit, sd, k, sd->n - k, &len))) {
 		unit = u->vkey;
 		k += len;
-	} else if (j > 0 && usable(sd, j - 1) && (u = lex_match(&s->unit, sd->key + j - 1, 1, &len))) {
+	} else if (j > 0 && usable(sd, j - 1) && (u = word_lex(&s->unit, sd, j - 1, 1, &len))) {
 		unit = u->vkey;
 		first = j - 1;
 	}
 	s->buf.len = 0;
 	if (e)
-		err = rl_buf_printf(&s->buf, "%se%d", e->digits,
-		                    e->digits[0] == '0' ? 0 : e->exp + (m ? m->exp : 0));
+		err = put_value(&s->buf, e->digits, e->digits[0] == '0' ? 0 : e->exp + (m ? m->exp : 0));
 	else if (sd->w[j].kind == RL_TOK_NUMBER)
 		err = canon_number(s, &s->buf, sd->text + sd->w[j].start, sd->w[j].end - sd->w[j].start,
 		                   m ? m->exp : 0, &unit);
@@ -1668,20 +2036,28 @@ static int number_at(rl_semantic *s, side *sd, size_t j)
 	return 1;
 }
 
+static int find_numbers(rl_semantic *s, side *sd)
+{
+	for (size_t j = 0; j < sd->n; j++) {
+		const word *w = &sd->w[j];
+		int r;
+
+		/* a number starts with digits or a word of the lexicon */
+		if ((w->kind == RL_TOK_NUMBER ||
+		     (w->kind == RL_TOK_WORD && (w->digit || (sd->lexm[j] & LX_NUM)))) &&
+		    usable(sd, j) && (r = number_at(s, sd, j)) < 0)
+			return r;
+	}
+	return 0;
+}
+
 static int detect_numbers(rl_semantic *s)
 {
-	for (int si = 0; si < 2; si++) {
-		side *sd = &s->sd[si];
+	int err;
 
-		for (size_t j = 0; j < sd->n; j++) {
-			int r;
-
-			if (!usable(sd, j))
-				continue;
-			if ((r = number_at(s, sd, j)) < 0)
-				return r;
-		}
-	}
+	for (int si = 0; si < 2; si++)
+		if ((err = find_numbers(s, &s->sd[si])) < 0)
+			return err;
 	return compare_values(s, IT_NUM, RL_CHANGE_NUMBER);
 }
 
@@ -1697,7 +2073,7 @@ static int find_markers(side *sd, const lexicon *lx, int kind)
 		item *x;
 
 		if (sd->w[j].kind != RL_TOK_WORD || sd->w[j].claim & (CL_URL | CL_DATE) ||
-		    !(e = lex_match(lx, sd->key + j, sd->n - j, &len)))
+		    !(e = word_lex(lx, sd, j, sd->n - j, &len)))
 			continue;
 		if (e->value) {
 			if (!(x = add_item(sd, kind, j, j + len, e->key[0])))
@@ -1849,14 +2225,14 @@ static void part_case(const char *s, part *p)
 	p->allcaps = letters >= 2 && !lower;
 }
 
-static int add_part(side *sd, size_t j, uint32_t ps, uint32_t pe, uint32_t run, uint64_t key)
+#define NO_FOLD UINT32_MAX
+
+static int add_part(side *sd, size_t j, uint32_t ps, uint32_t pe, uint32_t run)
 {
 	part *p;
-	size_t mark = sd->fold.len;
 
 	if (rl_grow(&sd->p, &sd->p_cap, sd->np + 1, sizeof(part)) < 0 ||
-	    rl_grow(&sd->pkey, &sd->pkey_cap, sd->np + 1, sizeof(uint64_t)) < 0 ||
-	    rl_text_fold(&sd->fold, sd->text + ps, pe - ps) < 0)
+	    rl_grow(&sd->pkey, &sd->pkey_cap, sd->np + 1, sizeof(uint64_t)) < 0)
 		return RL_ENOMEM;
 	p = &sd->p[sd->np];
 	memset(p, 0, sizeof(*p));
@@ -1864,11 +2240,47 @@ static int add_part(side *sd, size_t j, uint32_t ps, uint32_t pe, uint32_t run, 
 	p->end = pe;
 	p->word = (uint32_t)j;
 	p->run = run;
-	p->fold = (uint32_t)mark;
-	p->fold_len = (uint32_t)(sd->fold.len - mark);
+	p->fold = NO_FOLD;
 	p->claim = sd->w[j].claim;
 	part_case(sd->text, p);
-	sd->pkey[sd->np++] = key ? key : rl_text_key_hash(sd->text + ps, pe - ps);
+	sd->pkey[sd->np++] = rl_text_key_hash(sd->text + ps, pe - ps);
+	return 0;
+}
+
+/* A plain ASCII word (letters and digits) is one part with the word's key
+ * and case. */
+static int plain_word(const side *sd, size_t j)
+{
+	const word *w = &sd->w[j];
+
+	if (!(w->flags & RL_TOKF_ASCII) || w->end - w->start > 128)
+		return 0;
+	for (uint32_t i = w->start; i < w->end; i++)
+		if (sd->text[i] == '-' || sd->text[i] == '\'')
+			return 0;
+	return 1;
+}
+
+static int add_plain_part(side *sd, size_t j, uint32_t run)
+{
+	const word *w = &sd->w[j];
+	part *p;
+
+	if (rl_grow(&sd->p, &sd->p_cap, sd->np + 1, sizeof(part)) < 0 ||
+	    rl_grow(&sd->pkey, &sd->pkey_cap, sd->np + 1, sizeof(uint64_t)) < 0)
+		return RL_ENOMEM;
+	p = &sd->p[sd->np];
+	memset(p, 0, sizeof(*p));
+	p->start = w->start;
+	p->end = w->end;
+	p->word = (uint32_t)j;
+	p->run = run;
+	p->fold = NO_FOLD;
+	p->claim = w->claim;
+	p->cap = (w->flags & RL_TOKF_CAP) != 0;
+	p->allcaps = (w->flags & RL_TOKF_ALLCAPS) != 0;
+	p->alpha = !w->digit;
+	sd->pkey[sd->np++] = sd->key[j];
 	return 0;
 }
 
@@ -1890,18 +2302,30 @@ static int build_parts(side *sd)
 				run++;
 			continue;
 		}
-		/* a plain ASCII word is one part with the word's key */
-		if ((sd->w[j].flags & RL_TOKF_ASCII) && sd->w[j].end - i <= 128 &&
-		    !memchr(sd->text + i, '-', sd->w[j].end - i) &&
-		    !memchr(sd->text + i, '\'', sd->w[j].end - i)) {
-			if (add_part(sd, j, i, sd->w[j].end, run, sd->key[j]) < 0)
+		if (plain_word(sd, j)) {
+			if (add_plain_part(sd, j, run) < 0)
 				return RL_ENOMEM;
 			continue;
 		}
 		while (next_part(sd->text, &i, sd->w[j].end, &ps, &pe))
-			if (add_part(sd, j, ps, pe, run, 0) < 0)
+			if (add_part(sd, j, ps, pe, run) < 0)
 				return RL_ENOMEM;
 	}
+	return 0;
+}
+
+/* Casefold part i into sd->fold, once.  Fails with RL_ENOMEM. */
+static int fold_part(side *sd, size_t i)
+{
+	part *p = &sd->p[i];
+	size_t mark = sd->fold.len;
+
+	if (p->fold != NO_FOLD)
+		return 0;
+	if (rl_text_fold(&sd->fold, sd->text + p->start, p->end - p->start) < 0)
+		return RL_ENOMEM;
+	p->fold = (uint32_t)mark;
+	p->fold_len = (uint32_t)(sd->fold.len - mark);
 	return 0;
 }
 
@@ -1914,33 +2338,17 @@ static uint64_t gram(const uint64_t *k, size_t n)
 	return h;
 }
 
-/* The key of parts i and i+1 written as one word ("samen werking" and
- * "samenwerking"), or 0 when they are not neighbours.  Fails only on
- * memory exhaustion, returning 0. */
-static uint64_t joined(rl_semantic *s, const side *sd, size_t i)
+/* What a side holds, for presence tests, added to sd->present: its parts,
+ * and (`runs`) the runs of parts that start with a capital, which
+ * seq_present() finds in a window. */
+static int build_present(side *sd, int runs)
 {
-	const part *a = &sd->p[i], *b = &sd->p[i + 1];
-
-	if (a->run != b->run)
-		return 0;
-	s->buf.len = 0;
-	if (rl_buf_put(&s->buf, sd->fold.data + a->fold, a->fold_len) < 0 ||
-	    rl_buf_put(&s->buf, sd->fold.data + b->fold, b->fold_len) < 0)
-		return 0;
-	return gram(&(uint64_t){rl_text_key_hash(s->buf.data, s->buf.len)}, 1);
-}
-
-/* What a side holds, for presence tests: its parts, and the runs of parts
- * that start with a capital. */
-static int build_present(side *sd)
-{
-	rl_set64_free(&sd->present);
 	for (size_t i = 0; i < sd->np; i++) {
 		if (rl_set64_add(&sd->present, gram(sd->pkey + i, 1)) < 0)
 			return RL_ENOMEM;
 		/* longer names start with a capital (a lower-case start on the
 		 * other side still has every word of the name) */
-		for (size_t n = 2; sd->p[i].cap && n <= NGRAM_MAX && i + n <= sd->np; n++) {
+		for (size_t n = 2; runs && sd->p[i].cap && n <= NGRAM_MAX && i + n <= sd->np; n++) {
 			if (sd->p[i + n - 1].run != sd->p[i].run)
 				break;
 			if (rl_set64_add(&sd->present, gram(sd->pkey + i, n)) < 0)
@@ -1950,84 +2358,20 @@ static int build_present(side *sd)
 	return 0;
 }
 
-/* Is part i of `a` in `b` as two words ("samenwerking", "samen werking")?
- * Cannot fail. */
-static int split_present(const side *a, size_t i, const rl_set64 *b)
+/* Does side sd hold the parts keys[0..n) in a row, in one run, the first
+ * with a capital (a run build_present() would note)?  Cannot fail. */
+static int seq_present(const side *sd, const uint64_t *keys, size_t n)
 {
-	const char *x = a->fold.data + a->p[i].fold;
-	size_t len = a->p[i].fold_len;
+	if (n == 1)
+		return rl_set64_has(&sd->present, gram(keys, 1));
+	for (size_t i = 0; i + n <= sd->np; i++) {
+		size_t k = 1;
 
-	for (size_t k = 2; k + 2 <= len; k++) {
-		if ((x[k] & 0xc0) == 0x80)
-			continue; /* inside a character */
-		if (rl_set64_has(b, gram(&(uint64_t){rl_text_key_hash(x, k)}, 1)) &&
-		    rl_set64_has(b, gram(&(uint64_t){rl_text_key_hash(x + k, len - k)}, 1)))
-			return 1;
-	}
-	return 0;
-}
-
-/* Is part i of side si on the other side, as it is, joined with a
- * neighbour, or split in two? */
-static int part_present(rl_semantic *s, int si, size_t i)
-{
-	const side *a = &s->sd[si];
-	const rl_set64 *b = &s->sd[1 - si].present;
-	uint64_t j;
-
-	if (rl_set64_has(b, gram(a->pkey + i, 1)))
-		return 1;
-	if (i > 0 && (j = joined(s, a, i - 1)) && rl_set64_has(b, j))
-		return 1;
-	if (i + 1 < a->np && (j = joined(s, a, i)) && rl_set64_has(b, j))
-		return 1;
-	return split_present(a, i, b);
-}
-
-/* Chain the parts of a side by the first four bytes of their folded text. */
-static int index_prefixes(side *sd)
-{
-	rl_map64_free(&sd->prefix);
-	if (rl_grow(&sd->prefix_next, &sd->prefix_cap, sd->np + 1, sizeof(uint32_t)) < 0)
-		return RL_ENOMEM;
-	for (size_t k = sd->np; k-- > 0;) {
-		uint32_t *slot;
-
-		if (sd->p[k].fold_len < 4)
+		if (!sd->p[i].cap || sd->pkey[i] != keys[0])
 			continue;
-		if (!(slot = rl_map64_slot(&sd->prefix, rl_hash(sd->fold.data + sd->p[k].fold, 4, 4))))
-			return RL_ENOMEM;
-		sd->prefix_next[k] = *slot;
-		*slot = (uint32_t)k + 1;
-	}
-	sd->prefix_built = 1;
-	return 0;
-}
-
-/* Is part i of side si on the other side in another inflection: a word
- * sharing a prefix of four letters or more that leaves at most four
- * letters of either ("maaien", "maait")?  Returns 1, 0 or RL_ENOMEM. */
-static int inflection_present(rl_semantic *s, int si, size_t i)
-{
-	const side *a = &s->sd[si];
-	side *b = &s->sd[1 - si];
-	const char *x = a->fold.data + a->p[i].fold;
-	size_t lx = a->p[i].fold_len;
-	uint32_t *k;
-
-	if (lx < 4)
-		return 0;
-	if (!b->prefix_built && index_prefixes(b) < 0)
-		return RL_ENOMEM;
-	if (!(k = rl_map64_get(&b->prefix, rl_hash(x, 4, 4))))
-		return 0;
-	for (uint32_t j = *k; j; j = b->prefix_next[j - 1]) {
-		const char *y = b->fold.data + b->p[j - 1].fold;
-		size_t ly = b->p[j - 1].fold_len, cp = 0, longest = lx > ly ? lx : ly;
-
-		while (cp < lx && cp < ly && x[cp] == y[cp])
-			cp++;
-		if (cp >= 4 && cp + 4 >= longest)
+		while (k < n && sd->p[i + k].run == sd->p[i].run && sd->pkey[i + k] == keys[k])
+			k++;
+		if (k == n)
 			return 1;
 	}
 	return 0;
@@ -2150,12 +2494,471 @@ static int find_names(const rl_semantic *s, side *sd)
 	return 0;
 }
 
+/* ---- context: the head and tail of a pair -------------------------------- */
+
+/*
+ * A word looked for on the other side of a pair may be in its head or tail
+ * (see "windows" above), which both sides share.  Rather than reading
+ * them, the context finds where the word's text occurs there, as a whole
+ * run of letters, and reads only the segments between the sync points
+ * around those places, as the whole pair would be read; their parts,
+ * capitalised runs and entities gather in cx.sd.present and cx.sd.ents.
+ * Folded text equals the bytes with ASCII lower-cased unless a character
+ * folds otherwise (fold_stable()); when one does, both ranges are read
+ * whole.
+ */
+
+/* Does code point cp fold to its own bytes, or stay out of words?  Lower
+ * case letters below U+0250 do (but for the few whose fold differs from
+ * their lower case), as does punctuation; capitals, marks, format
+ * characters and other scripts may not. */
+static int fold_stable(uint32_t cp)
+{
+	if (cp < 0x250)
+		return cp != 0xad && !(rl_cp_is_letter(cp) &&
+		                       (rl_cp_is_upper(cp) || cp == 0xdf || cp == 0x130 || cp == 0x149 ||
+		                        cp == 0x17f || cp == 0x1f0 || cp == 0xb5));
+	return (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e) ||
+	       (cp >= 0x20a0 && cp <= 0x20bf);
+}
+
+static int is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+#define FNV_SEED 0xcbf29ce484222325ULL
+
+static uint64_t fnv(uint64_t h, char c)
+{
+	return (h ^ (unsigned char)c) * 0x100000001b3ULL;
+}
+
+static uint64_t fnv_str(const char *t, size_t len)
+{
+	uint64_t h = FNV_SEED;
+
+	for (size_t i = 0; i < len; i++)
+		h = fnv(h, t[i]);
+	return h;
+}
+
+/* A Bloom filter of 1024 bits with two probes: a few dozen runs of letters
+ * fit with a false hit now and then, which only costs a look. */
+static void bloom_add(uint64_t *b, uint64_t h)
+{
+	h ^= h >> 29;
+	b[(h >> 6) & 15] |= 1ULL << (h & 63);
+	b[(h >> 16) & 15] |= 1ULL << ((h >> 10) & 63);
+}
+
+static int bloom_has(const uint64_t *b, uint64_t h)
+{
+	h ^= h >> 29;
+	return (b[(h >> 6) & 15] >> (h & 63) & 1) && (b[(h >> 16) & 15] >> ((h >> 10) & 63) & 1);
+}
+
+/* Start the context of a window [xs, xe) of the old side's pair
+ * text[a0..a1); the tail starts in sentence state `tail_state`. */
+static void ctx_begin(rl_semantic *s, const char *text, size_t a0, size_t xs, size_t xe,
+                      size_t a1, int tail_state)
+{
+	context *c = &s->cx;
+
+	c->text = text;
+	c->start = (uint32_t)a0;
+	c->end = (uint32_t)a1;
+	c->lo[0] = (uint32_t)a0;
+	c->hi[0] = (uint32_t)xs;
+	c->lo[1] = (uint32_t)xe;
+	c->hi[1] = (uint32_t)a1;
+	c->state[0] = 1;
+	c->state[1] = (int8_t)tail_state;
+	c->indexed = c->unsafe = c->all = 0;
+	c->n_seg = c->n_fv = 0;
+	c->fold.len = 0;
+	rl_map64_free(&c->prefix);
+	set_reset(&c->sd.present, 64);
+	set_reset(&c->sd.ents, 8);
+}
+
+/* Note the runs of ASCII letters and digits of the head and tail (and of
+ * their first four bytes), and whether a character there is not
+ * fold_stable().  Cannot fail. */
+static void ctx_index(context *c)
+{
+	memset(c->runs, 0, sizeof(c->runs));
+	memset(c->heads, 0, sizeof(c->heads));
+	for (int r = 0; r < 2; r++) {
+		size_t i = c->lo[r];
+
+		while (i < c->hi[r]) {
+			uint64_t h = FNV_SEED;
+			size_t j = i;
+
+			if ((unsigned char)c->text[i] >= 0x80) {
+				c->unsafe |= !fold_stable(rl_text_next(c->text, c->hi[r], &i));
+				continue;
+			}
+			for (; j < c->hi[r] && is_alnum(c->text[j]); j++)
+				if ((h = fnv(h, ascii_lower(c->text[j]))), j - i == 3)
+					bloom_add(c->heads, h);
+			if (j > i)
+				bloom_add(c->runs, h);
+			i = j > i ? j : i + 1;
+		}
+	}
+	c->indexed = 1;
+}
+
+/* The context's segments for inflection: the folds of their parts. */
+static int ctx_keep_folds(context *c)
+{
+	side *sd = &c->sd;
+
+	for (size_t i = 0; i < sd->np; i++) {
+		uint32_t *slot;
+		fold_ref *f;
+
+		if (fold_part(sd, i) < 0)
+			return RL_ENOMEM;
+		if (sd->p[i].fold_len < 4)
+			continue;
+		if (rl_grow(&c->fv, &c->fv_cap, c->n_fv + 1, sizeof(fold_ref)) < 0 ||
+		    !(slot = rl_map64_slot(&c->prefix, rl_hash(sd->fold.data + sd->p[i].fold, 4, 4))))
+			return RL_ENOMEM;
+		f = &c->fv[c->n_fv];
+		f->off = (uint32_t)c->fold.len;
+		f->len = sd->p[i].fold_len;
+		f->next = *slot;
+		*slot = (uint32_t)++c->n_fv;
+		if (rl_buf_put(&c->fold, sd->fold.data + sd->p[i].fold, f->len) < 0)
+			return RL_ENOMEM;
+	}
+	return 0;
+}
+
+static int find_claims(rl_semantic *s, side *sd);
+
+/* Read text[x..y) of the head or tail as the whole pair would be read. */
+static int ctx_read(rl_semantic *s, size_t x, size_t y, int state)
+{
+	context *c = &s->cx;
+	side *sd = &c->sd;
+	int err;
+
+	if (rl_grow(&c->seg, &c->seg_cap, 2 * c->n_seg + 2, sizeof(uint32_t)) < 0)
+		return RL_ENOMEM;
+	c->seg[2 * c->n_seg] = (uint32_t)x;
+	c->seg[2 * c->n_seg + 1] = (uint32_t)y;
+	c->n_seg++;
+	c->tok.n = 0;
+	for (int k = 0; k < IT_COUNT; k++)
+		sd->it[k].n = 0;
+	if (rl_text_tokenize(&c->tok, c->text, x, y) < 0 ||
+	    (err = read_side(s, sd, c->text, &c->tok, state)) < 0)
+		return RL_ENOMEM;
+	mark_urls(s, sd);
+	if ((err = find_claims(s, sd)) < 0 || (err = build_parts(sd)) < 0 ||
+	    (err = build_present(sd, 1)) < 0 || (err = find_gazetteer(s, sd)) < 0 ||
+	    (err = find_names(s, sd)) < 0)
+		return err;
+	return ctx_keep_folds(c);
+}
+
+/* The end of the segment read that holds offset m, or 0. */
+static size_t ctx_read_end(const context *c, size_t m)
+{
+	for (size_t k = 0; k < c->n_seg; k++)
+		if (c->seg[2 * k] <= m && m < c->seg[2 * k + 1])
+			return c->seg[2 * k + 1];
+	return 0;
+}
+
+/* Read the segment of range r around text[m0..m1); its end goes to *end. */
+static int ctx_read_around(rl_semantic *s, int r, size_t m0, size_t m1, size_t *end)
+{
+	context *c = &s->cx;
+	int st, st_end;
+	size_t x = sync_before(s, c->text, c->lo[r], r == 0, c->hi[r], m0, c->state[r], &st);
+
+	*end = sync_after(s, c->text, c->lo[r], r == 0, c->hi[r], m1, &st_end);
+	return ctx_read(s, x, *end, st);
+}
+
+/* Does text[m..) begin with t[0..len), ASCII case aside, as a run of its
+ * own (`prefix`: at the start of a run)? */
+static int ctx_match(const context *c, size_t m, const char *t, size_t len, int prefix)
+{
+	for (size_t k = 0; k < len; k++)
+		if (ascii_lower(c->text[m + k]) != t[k])
+			return 0;
+	if (m > c->start && is_alnum(c->text[m - 1]))
+		return 0;
+	return prefix || m + len >= c->end || !is_alnum(c->text[m + len]);
+}
+
+/* Could the head or tail hold t[0..len) as a part (or the start of one)? */
+static int ctx_may_hold(const context *c, const char *t, size_t len, int prefix)
+{
+	size_t n = prefix ? 4 : len;
+
+	for (size_t k = 0; k < n; k++)
+		if (!is_alnum(t[k]))
+			return 1;
+	return bloom_has(prefix ? c->heads : c->runs, fnv_str(t, n));
+}
+
+/* Read the segments of the head and tail that may hold a part whose folded
+ * text is t[0..len) (`prefix`: begins with it; len >= 4).  Fails with
+ * RL_ENOMEM. */
+static int ctx_look(rl_semantic *s, const char *t, size_t len, int prefix)
+{
+	context *c = &s->cx;
+	int err = 0;
+
+	if (c->all || !len || (c->lo[0] == c->hi[0] && c->lo[1] == c->hi[1]))
+		return 0;
+	if (!c->indexed)
+		ctx_index(c);
+	if (c->unsafe) {
+		c->all = 1;
+		for (int r = 0; r < 2 && !err; r++)
+			if (c->lo[r] < c->hi[r])
+				err = ctx_read(s, c->lo[r], c->hi[r], c->state[r]);
+		return err;
+	}
+	if (!ctx_may_hold(c, t, len, prefix))
+		return 0;
+	for (int r = 0; r < 2 && !err; r++)
+		for (size_t m = c->lo[r]; m + len <= c->hi[r] && !err; m++) {
+			size_t end;
+
+			if (!ctx_match(c, m, t, len, prefix))
+				continue;
+			if (!(end = ctx_read_end(c, m)))
+				err = ctx_read_around(s, r, m, m + len, &end);
+			m = end - 1;
+		}
+	return err;
+}
+
+/* Is `key` in `set` (of the context), the key of a part or entity whose
+ * first word folds to t[0..len)?  Returns 1, 0 or RL_ENOMEM. */
+static int ctx_has(rl_semantic *s, const rl_set64 *set, uint64_t key, const char *t, size_t len)
+{
+	int err;
+
+	if (rl_set64_has(set, key))
+		return 1;
+	if ((err = ctx_look(s, t, len, 0)) < 0)
+		return err;
+	return rl_set64_has(set, key);
+}
+
+/* ---- presence on the other side ------------------------------------------ */
+
+/* Is part key `g` (folded text t[0..len)) in the window of side `b` or in
+ * the context?  Returns 1, 0 or RL_ENOMEM. */
+static int present_in(rl_semantic *s, const side *b, uint64_t g, const char *t, size_t len)
+{
+	if (rl_set64_has(&b->present, g))
+		return 1;
+	return ctx_has(s, &s->cx.sd.present, g, t, len);
+}
+
+static uint64_t word_gram(const char *t, size_t len)
+{
+	return gram(&(uint64_t){rl_text_key_hash(t, len)}, 1);
+}
+
+/* Are parts i and i+1 of `a`, neighbours, on side `b` as one word ("samen
+ * werking" and "samenwerking")?  Returns 1, 0 or RL_ENOMEM. */
+static int joined_present(rl_semantic *s, side *a, size_t i, const side *b)
+{
+	rl_buf *w = &s->cx.word;
+
+	if (a->p[i].run != a->p[i + 1].run)
+		return 0;
+	if (fold_part(a, i) < 0 || fold_part(a, i + 1) < 0)
+		return RL_ENOMEM;
+	w->len = 0;
+	if (rl_buf_put(w, a->fold.data + a->p[i].fold, a->p[i].fold_len) < 0 ||
+	    rl_buf_put(w, a->fold.data + a->p[i + 1].fold, a->p[i + 1].fold_len) < 0)
+		return RL_ENOMEM;
+	return present_in(s, b, word_gram(w->data, w->len), w->data, w->len);
+}
+
+/* Is part i of `a` on side `b` as two words ("samenwerking", "samen
+ * werking")?  Returns 1, 0 or RL_ENOMEM. */
+static int split_present(rl_semantic *s, side *a, size_t i, const side *b)
+{
+	const char *x = a->fold.data + a->p[i].fold;
+	size_t len = a->p[i].fold_len;
+
+	for (size_t k = 2; k + 2 <= len; k++) {
+		int r;
+
+		if ((x[k] & 0xc0) == 0x80)
+			continue; /* inside a character */
+		if ((r = present_in(s, b, word_gram(x, k), x, k)) <= 0) {
+			if (r < 0)
+				return r;
+			continue;
+		}
+		if ((r = present_in(s, b, word_gram(x + k, len - k), x + k, len - k)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+/* Is part i of side si on the other side, as it is, joined with a
+ * neighbour, or split in two?  Returns 1, 0 or RL_ENOMEM. */
+static int part_present(rl_semantic *s, int si, size_t i)
+{
+	side *a = &s->sd[si];
+	const side *b = &s->sd[1 - si];
+	int r;
+
+	/* equal text is on both sides, and so are its parts */
+	if (!a->w[a->p[i].word].changed || rl_set64_has(&b->present, gram(a->pkey + i, 1)))
+		return 1;
+	if (fold_part(a, i) < 0)
+		return RL_ENOMEM;
+	if ((r = present_in(s, b, gram(a->pkey + i, 1), a->fold.data + a->p[i].fold,
+	                    a->p[i].fold_len)) != 0 ||
+	    (i > 0 && (r = joined_present(s, a, i - 1, b)) != 0) ||
+	    (i + 1 < a->np && (r = joined_present(s, a, i, b)) != 0))
+		return r;
+	return split_present(s, a, i, b);
+}
+
+/* Chain the parts of a side by the first four bytes of their folded text. */
+static int index_prefixes(side *sd)
+{
+	rl_map64_free(&sd->prefix);
+	if (rl_grow(&sd->prefix_next, &sd->prefix_cap, sd->np + 1, sizeof(uint32_t)) < 0)
+		return RL_ENOMEM;
+	for (size_t k = sd->np; k-- > 0;) {
+		uint32_t *slot;
+
+		if (fold_part(sd, k) < 0)
+			return RL_ENOMEM;
+		if (sd->p[k].fold_len < 4)
+			continue;
+		if (!(slot = rl_map64_slot(&sd->prefix, rl_hash(sd->fold.data + sd->p[k].fold, 4, 4))))
+			return RL_ENOMEM;
+		sd->prefix_next[k] = *slot;
+		*slot = (uint32_t)k + 1;
+	}
+	sd->prefix_built = 1;
+	return 0;
+}
+
+/* Is y[0..ly) another inflection of x[0..lx): a shared prefix of four
+ * letters or more that leaves at most four letters of either? */
+static int inflects(const char *x, size_t lx, const char *y, size_t ly)
+{
+	size_t cp = 0, longest = lx > ly ? lx : ly;
+
+	while (cp < lx && cp < ly && x[cp] == y[cp])
+		cp++;
+	return cp >= 4 && cp + 4 >= longest;
+}
+
+/* Is part i of side si on the other side in another inflection ("maaien",
+ * "maait")?  Returns 1, 0 or RL_ENOMEM. */
+static int inflection_present(rl_semantic *s, int si, size_t i)
+{
+	side *a = &s->sd[si], *b = &s->sd[1 - si];
+	context *c = &s->cx;
+	const char *x;
+	size_t lx;
+	uint32_t *k;
+	int err;
+
+	if (fold_part(a, i) < 0)
+		return RL_ENOMEM;
+	x = a->fold.data + a->p[i].fold;
+	lx = a->p[i].fold_len;
+	if (lx < 4)
+		return 0;
+	if (!b->prefix_built && index_prefixes(b) < 0)
+		return RL_ENOMEM;
+	for (uint32_t j = (k = rl_map64_get(&b->prefix, rl_hash(x, 4, 4))) ? *k : 0; j;
+	     j = b->prefix_next[j - 1])
+		if (inflects(x, lx, b->fold.data + b->p[j - 1].fold, b->p[j - 1].fold_len))
+			return 1;
+	/* a part in the context shares the first max(4, lx - 4) bytes */
+	if ((err = ctx_look(s, x, lx > 8 ? lx - 4 : 4, 1)) < 0)
+		return err;
+	for (uint32_t j = (k = rl_map64_get(&c->prefix, rl_hash(x, 4, 4))) ? *k : 0; j;
+	     j = c->fv[j - 1].next)
+		if (inflects(x, lx, c->fold.data + c->fv[j - 1].off, c->fv[j - 1].len))
+			return 1;
+	return 0;
+}
+
+/* Is entity x of side si in the context: a name by its first word, an
+ * entity of the gazetteer by the first word of any of its names?  Returns
+ * 1, 0 or RL_ENOMEM. */
+static int ctx_entity(rl_semantic *s, int si, const item *x)
+{
+	side *a = &s->sd[si];
+	const rl_set64 *ents = &s->cx.sd.ents;
+	const uint32_t *e;
+	int err;
+
+	if (rl_set64_has(ents, x->key))
+		return 1;
+	if (!x->value) {
+		if (fold_part(a, x->w0) < 0)
+			return RL_ENOMEM;
+		return ctx_has(s, ents, x->key, a->fold.data + a->p[x->w0].fold, a->p[x->w0].fold_len);
+	}
+	for (uint32_t k = (e = rl_map64_get(&s->ents, x->key)) ? *e : 0; k; k = s->gaz.v[k - 1].alias) {
+		const lex_entry *name = &s->gaz.v[k - 1];
+
+		if (name->text_len &&
+		    (err = ctx_look(s, s->names.data + name->text, name->text_len, 0)) < 0)
+			return err;
+	}
+	return rl_set64_has(ents, x->key);
+}
+
+/* Is entity x of side si on the other side: its entity, or (from the
+ * gazetteer) its words in a row?  A name's words in a row are each on the
+ * other side, so compare_entities() finds it there anyway.  Returns 1, 0
+ * or RL_ENOMEM. */
+static int entity_present(rl_semantic *s, int si, const item *x)
+{
+	side *a = &s->sd[si];
+	const side *b = &s->sd[1 - si];
+	size_t n = x->w1 - x->w0;
+	uint64_t g = n <= NGRAM_MAX ? gram(a->pkey + x->w0, n) : 0;
+	int r;
+
+	if (rl_set64_has(&b->ents, x->key) || (n <= NGRAM_MAX && seq_present(b, a->pkey + x->w0, n)))
+		return 1;
+	if ((r = ctx_entity(s, si, x)) != 0 || !x->value || n > NGRAM_MAX)
+		return r;
+	if (fold_part(a, x->w0) < 0)
+		return RL_ENOMEM;
+	return ctx_has(s, &s->cx.sd.present, g, a->fold.data + a->p[x->w0].fold,
+	               a->p[x->w0].fold_len);
+}
+
 /* Report the entities of side si that the other side lacks.  A name the
  * other side holds in part is narrowed to the parts it lacks ("Minister
  * Hoekstra" -> "Hoekstra"). */
 static int compare_entities(rl_semantic *s, int si)
 {
-	side *a = &s->sd[si], *b = &s->sd[1 - si];
+	side *a = &s->sd[si];
 	const items *E = &a->it[IT_ENT];
 	rl_change_type type = si ? RL_CHANGE_ENTITY_ADDED : RL_CHANGE_ENTITY_REMOVED;
 	rl_set64 seen = RL_SET64_INIT;
@@ -2163,19 +2966,24 @@ static int compare_entities(rl_semantic *s, int si)
 
 	for (size_t i = 0; i < E->n && !err; i++) {
 		const item *x = &E->v[i];
-		size_t n = x->w1 - x->w0, f = SIZE_MAX, l = 0;
+		size_t f = SIZE_MAX, l = 0;
+		int r;
 
-		if ((err = rl_set64_add(&seen, x->key)) <= 0) /* reported already, or RL_ENOMEM */
+		/* reported already, or on the other side */
+		if ((r = rl_set64_add(&seen, x->key)) <= 0 || (r = entity_present(s, si, x)) != 0) {
+			err = r < 0 ? r : 0;
 			continue;
-		err = 0;
-		if (rl_set64_has(&b->ents, x->key) ||
-		    (n <= NGRAM_MAX && rl_set64_has(&b->present, gram(a->pkey + x->w0, n))))
-			continue;
-		for (size_t k = x->w0; k < x->w1; k++)
-			if (!part_present(s, si, k)) {
+		}
+		for (size_t k = x->w0; k < x->w1 && !err; k++) {
+			if ((r = part_present(s, si, k)) < 0)
+				err = r;
+			else if (!r) {
 				f = f < k ? f : k;
 				l = k;
 			}
+		}
+		if (err)
+			break;
 		if (x->value)
 			err = emit_one(s, type, si, x->start, x->end, NULL);
 		else if (f != SIZE_MAX)
@@ -2199,11 +3007,11 @@ static int find_terms(rl_semantic *s, int si)
 		const part *p = &a->p[i];
 		item *x;
 
-		if (p->claim || !p->alpha || rl_text_count(a->text + p->start, p->end - p->start) < 3 ||
-		    rl_set64_has(&s->stop, a->pkey[i]) || rl_set64_has(&seen, a->pkey[i]) ||
-		    part_present(s, si, i))
+		if (p->claim || !p->alpha || !a->w[p->word].changed ||
+		    rl_text_count(a->text + p->start, p->end - p->start) < 3 ||
+		    rl_set64_has(&s->stop, a->pkey[i]) || rl_set64_has(&seen, a->pkey[i]))
 			continue;
-		if ((err = inflection_present(s, si, i)) != 0) {
+		if ((err = part_present(s, si, i)) != 0 || (err = inflection_present(s, si, i)) != 0) {
 			err = err < 0 ? err : 0;
 			continue;
 		}
@@ -2247,18 +3055,67 @@ static int cmp_change(const void *x, const void *y)
 	return (a->type > b->type) - (a->type < b->type);
 }
 
-static int prepare(rl_semantic *s, const char *a, const rl_tokens *ta, const char *b,
-                   const rl_tokens *tb, const rl_edit *edits, size_t n_edits)
+/* The changed text of the old side, [*c0, *c1); 0 when nothing changed. */
+static int changed_span(const rl_semantic *s, size_t *c0, size_t *c1)
+{
+	size_t ao = s->pair.a0;
+	int any = 0;
+
+	for (size_t i = 0; i < s->pair.n; i++) {
+		const rl_edit *e = &s->pair.e[i];
+
+		if (e->op != RL_EDIT_EQUAL && !any++)
+			*c0 = ao;
+		if (e->op != RL_EDIT_INSERT)
+			ao += e->end - e->start;
+		if (e->op != RL_EDIT_EQUAL)
+			*c1 = ao;
+	}
+	return any;
+}
+
+/* The edit script cut to the window [xs, xe) of the old side: only the
+ * equal text around the changes is cut.  Fails with RL_ENOMEM. */
+static int clip_edits(rl_semantic *s, size_t xs, size_t xe)
+{
+	size_t m = 0;
+
+	if (rl_grow(&s->we, &s->we_cap, s->pair.n + 1, sizeof(rl_edit)) < 0)
+		return RL_ENOMEM;
+	for (size_t i = 0; i < s->pair.n; i++) {
+		rl_edit x = s->pair.e[i];
+
+		if (x.op == RL_EDIT_EQUAL) {
+			x.start = x.start > xs ? x.start : xs;
+			x.end = x.end < xe ? x.end : xe;
+			if (x.start >= x.end)
+				continue;
+		}
+		s->we[m++] = x;
+	}
+	s->n_we = m;
+	return 0;
+}
+
+/* Read the windows old[xs..xe) and new[xbs..xbe), which start in sentence
+ * state `st`. */
+static int prepare(rl_semantic *s, size_t xs, size_t xe, size_t xbs, size_t xbe, int st)
 {
 	int err;
 
+	s->ta.n = s->tb.n = 0;
+	if (rl_text_tokenize(&s->ta, s->pair.a, xs, xe) < 0 ||
+	    rl_text_tokenize(&s->tb, s->pair.b, xbs, xbe) < 0 || clip_edits(s, xs, xe) < 0)
+		return RL_ENOMEM;
 	for (int si = 0; si < 2; si++) {
 		for (int k = 0; k < IT_COUNT; k++)
 			s->sd[si].it[k].n = 0;
-		rl_set64_free(&s->sd[si].ents);
+		set_reset(&s->sd[si].ents, 8);
+		set_reset(&s->sd[si].present, (si ? s->tb.n : s->ta.n) / 2);
 	}
-	if ((err = read_side(&s->sd[0], a, ta)) < 0 || (err = read_side(&s->sd[1], b, tb)) < 0 ||
-	    (err = place_edits(s, a, edits, n_edits, ta->v[0].start, tb->v[0].start)) < 0)
+	if ((err = read_side(s, &s->sd[0], s->pair.a, &s->ta, st)) < 0 ||
+	    (err = read_side(s, &s->sd[1], s->pair.b, &s->tb, st)) < 0 ||
+	    (err = place_edits(s, s->pair.a, s->we, s->n_we, (uint32_t)xs, (uint32_t)xbs)) < 0)
 		return err;
 	for (int si = 0; si < 2; si++) {
 		mark_changed(s, si);
@@ -2267,13 +3124,22 @@ static int prepare(rl_semantic *s, const char *a, const rl_tokens *ta, const cha
 	return 0;
 }
 
-#define T(t) (1u << RL_CHANGE_##t)
-#define T_ENTITY (T(ENTITY_ADDED) | T(ENTITY_REMOVED))
-#define T_TERM (T(TERM_ADDED) | T(TERM_REMOVED))
-
-static int wants(const rl_semantic *s, unsigned types)
+/* What the detectors claim on a segment of context, as detect_window()
+ * does on a window; every date there has its equal on the other side. */
+static int find_claims(rl_semantic *s, side *sd)
 {
-	return (s->types & types) != 0;
+	int err = 0;
+
+	if (wants(s, ~T(NEGATION)) && (err = find_dates(s, sd)) == 0)
+		for (size_t i = 0; i < sd->it[IT_DATE].n; i++)
+			claim(sd, sd->it[IT_DATE].v[i].w0, sd->it[IT_DATE].v[i].w1, CL_DATEEQ);
+	if (!err && wants(s, T(NUMBER) | T_TERM))
+		err = find_numbers(s, sd);
+	if (!err && wants(s, T(NEGATION) | T_TERM))
+		err = find_markers(sd, &s->neg, IT_NEG);
+	if (!err && wants(s, T(MODALITY) | T_TERM))
+		err = find_markers(sd, &s->mod, IT_MOD);
+	return err;
 }
 
 static int detect_names_and_terms(rl_semantic *s)
@@ -2282,7 +3148,7 @@ static int detect_names_and_terms(rl_semantic *s)
 
 	for (int si = 0; si < 2 && !err; si++)
 		if ((err = build_parts(&s->sd[si])) == 0)
-			err = build_present(&s->sd[si]);
+			err = build_present(&s->sd[si], 0);
 	for (int si = 0; si < 2 && !err; si++)
 		if ((err = find_gazetteer(s, &s->sd[si])) == 0)
 			err = find_names(s, &s->sd[si]);
@@ -2293,33 +3159,54 @@ static int detect_names_and_terms(rl_semantic *s)
 	return err;
 }
 
-int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, const char *a,
-                       size_t a0, size_t a1, const char *b, size_t b0, size_t b1,
-                       const rl_edit *edits, size_t n_edits)
+/* Find the changes of the pair in the window old[xs..xe), which starts in
+ * sentence state `st`; the tail after it in `st_end`.  Returns 0, RETRY
+ * or RL_ENOMEM. */
+static int detect_window(rl_semantic *s, size_t xs, size_t xe, int st, int st_end)
 {
-	size_t first = *n;
+	const struct pair *p = &s->pair;
 	int err;
 
-	if (!s->types)
-		return 0;
-	s->ta.n = s->tb.n = 0;
-	if (rl_text_tokenize(&s->ta, a, a0, a1) < 0 || rl_text_tokenize(&s->tb, b, b0, b1) < 0)
-		return RL_ENOMEM;
-	if (!s->ta.n || !s->tb.n)
-		return 0;
-	s->out = v;
-	s->out_n = n;
-	s->out_cap = cap;
+	s->retry = xe < p->a1;
+	ctx_begin(s, p->a, p->a0, xs, xe, p->a1, st_end);
 	/* what a detector claims, later ones leave alone: dates go before
 	 * numbers, modal verbs and names ("May 2026"), all go before terms */
-	if ((err = prepare(s, a, &s->ta, b, &s->tb, edits, n_edits)) < 0 ||
-	    (wants(s, ~T(NEGATION)) && (err = detect_dates(s)) < 0) ||
-	    (wants(s, T(NUMBER) | T_TERM) && (err = detect_numbers(s)) < 0) ||
+	if ((err = prepare(s, xs, xe, p->b0 + (xs - p->a0), p->b1 - (p->a1 - xe), st)) < 0 ||
+	    (wants(s, ~T(NEGATION)) && (err = detect_dates(s)) != 0) ||
+	    (wants(s, T(NUMBER) | T_TERM) && (err = detect_numbers(s)) != 0) ||
 	    (wants(s, T(NEGATION) | T_TERM) &&
 	     (err = detect_markers(s, &s->neg, IT_NEG, RL_CHANGE_NEGATION)) < 0) ||
 	    (wants(s, T(MODALITY) | T_TERM) &&
 	     (err = detect_markers(s, &s->mod, IT_MOD, RL_CHANGE_MODALITY)) < 0) ||
 	    (wants(s, T_ENTITY | T_TERM) && (err = detect_names_and_terms(s)) < 0))
+		return err;
+	return 0;
+}
+
+int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, const char *a,
+                       size_t a0, size_t a1, const char *b, size_t b0, size_t b1,
+                       const rl_edit *edits, size_t n_edits)
+{
+	size_t first = *n, c0 = a0, c1 = a0, xs = a0, xe = a1;
+	int err, st = 1, st_end = -1;
+
+	if (!s->types || a0 == a1 || b0 == b1)
+		return 0;
+	s->out = v;
+	s->out_n = n;
+	s->out_cap = cap;
+	s->pair = (struct pair){a, b, a0, a1, b0, b1, edits, n_edits};
+	/* the window: from the last sync point before the first change to the
+	 * first after the last */
+	if (s->windows && changed_span(s, &c0, &c1)) {
+		xs = sync_before(s, a, a0, 1, c0, c0 - (c0 > a0), 1, &st);
+		xe = sync_after(s, a, c1, 0, a1, c1 + 1, &st_end);
+	}
+	if ((err = detect_window(s, xs, xe, st, st_end)) == RETRY) {
+		*n = first;
+		err = detect_window(s, xs, a1, st, -1);
+	}
+	if (err < 0)
 		return err;
 	if (*n - first > 1)
 		qsort(*v + first, *n - first, sizeof(rl_change), cmp_change);
