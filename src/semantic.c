@@ -259,7 +259,15 @@ struct rl_semantic {
 	char decimals[MAX_LANGS];
 	rl_set64 evidence[MAX_LANGS]; /* its one-word entries and stopwords */
 	size_t hits[MAX_LANGS];
-	size_t words; /* words counted for the language */
+	const rl_doc *docs[2];
+	rl_map64 lang_map, df_map; /* paragraph hash -> 1 + index in lang_v, df_v */
+	struct para_rec *lang_v, *df_v;
+	size_t n_lang_v, lang_v_cap, n_df_v, df_v_cap;
+	uint32_t *lhits;  /* hits per language of the paragraphs in lang_v */
+	size_t n_lhits, lhits_cap;
+	uint64_t *dkeys;  /* the keys of the paragraphs in df_v */
+	size_t n_dkeys, dkeys_cap;
+	int df_ready;
 	lexicon neg, mod, num, unit, date, gaz;
 	rl_map64 lexm; /* first key of any entry -> its lexicons (LX_*) */
 	rl_set64 lexkeys; /* every word of every entry */
@@ -354,6 +362,23 @@ static int next_part(const char *s, uint32_t *i, uint32_t end, uint32_t *ps, uin
 	*pe = (uint32_t)j;
 	*i = (uint32_t)j;
 	return 1;
+}
+
+/* Is word s[start..end), with token flags `flags`, plain ASCII without
+ * hyphens or apostrophes, one part with the word's key? */
+static int plain_text(const char *s, uint32_t start, uint32_t end, uint8_t flags)
+{
+	if (!(flags & RL_TOKF_ASCII) || end - start > 128)
+		return 0;
+	for (uint32_t i = start; i < end; i++)
+		if (s[i] == '-' || s[i] == '\'')
+			return 0;
+	return 1;
+}
+
+static int plain_token(const char *s, const rl_token *t)
+{
+	return plain_text(s, t->start, t->end, t->flags);
 }
 
 /* Keys of the words of phrase p[0..len), tokenized as text is: non-space
@@ -930,7 +955,116 @@ static int load_all(rl_semantic *s, const char *lang)
 
 /* ---- rarity -------------------------------------------------------------- */
 
-/* Count one more paragraph, numbered `stamp`, holding word `key`. */
+/*
+ * Two passes over the documents, each cut short.  The language is told
+ * from the first LANG_SAMPLE words of each text; rarity is counted over
+ * their paragraphs, only once a pair has more terms than it reports
+ * (rarely), and over a sample of paragraphs when the texts are long: those
+ * whose hash falls in a slice, so that both versions sample the same ones
+ * and rarity stays an estimate of log(1 + N / df).  Two versions share most
+ * paragraphs, so what the old text's paragraphs gave is kept by their
+ * hash and the new text's equal paragraphs are not read again.
+ */
+
+#define DF_ALL (512 * 1024) /* bytes of both texts read whole for rarity */
+#define PARA_SEED 0x70617261
+
+/* A paragraph of the old text read for the language or for rarity. */
+typedef struct para_rec {
+	const char *text;
+	uint32_t len;
+	uint32_t words;       /* language: its words */
+	uint32_t first, n;    /* its counts (hits per language or distinct keys) in a pool */
+} para_rec;
+
+/* The record of paragraph p[0..len) with hash h in `map`, or NULL. */
+static const para_rec *para_find(const rl_map64 *map, const para_rec *v, uint64_t h,
+                                 const char *p, size_t len)
+{
+	const uint32_t *slot = rl_map64_get(map, h);
+	const para_rec *r = slot ? &v[*slot - 1] : NULL;
+
+	return r && r->len == len && !memcmp(r->text, p, len) ? r : NULL;
+}
+
+/* Keep a record of paragraph p[0..len) with hash h.  Fails with RL_ENOMEM. */
+static int para_keep(rl_map64 *map, para_rec **v, size_t *n, size_t *cap, uint64_t h,
+                     const para_rec *r)
+{
+	uint32_t *slot;
+
+	if (rl_grow(v, cap, *n + 1, sizeof(para_rec)) < 0 || !(slot = rl_map64_slot(map, h)))
+		return RL_ENOMEM;
+	if (!*slot) {
+		(*v)[*n] = *r;
+		*slot = (uint32_t)++*n;
+	}
+	return 0;
+}
+
+/* Count the language's words in paragraph p of `d` (the first `left` of
+ * them towards s->hits) and return how many words it has; with `keep`,
+ * keep its counts for the other text.  Fails with RL_ENOMEM. */
+static long lang_paragraph(rl_semantic *s, const rl_doc *d, size_t i, size_t left, int keep,
+                           uint64_t h)
+{
+	para_rec r = {d->data + d->paras[i].start, d->paras[i].end - d->paras[i].start, 0,
+	              (uint32_t)s->n_lhits, (uint32_t)s->n_langs};
+
+	s->tmp.n = 0;
+	if (rl_text_tokenize(&s->tmp, d->data, d->paras[i].start, d->paras[i].end) < 0 ||
+	    (keep && rl_grow(&s->lhits, &s->lhits_cap, s->n_lhits + s->n_langs, sizeof(uint32_t)) < 0))
+		return RL_ENOMEM;
+	if (keep)
+		memset(s->lhits + s->n_lhits, 0, s->n_langs * sizeof(uint32_t));
+	for (size_t k = 0; k < s->tmp.n; k++) {
+		if (s->tmp.v[k].kind != RL_TOK_WORD)
+			continue;
+		for (size_t l = 0; l < s->n_langs; l++) {
+			int hit = rl_set64_has(&s->evidence[l], s->tmp.v[k].key);
+
+			s->hits[l] += hit && r.words < left;
+			if (keep)
+				s->lhits[s->n_lhits + l] += (uint32_t)hit;
+		}
+		r.words++;
+	}
+	if (keep) {
+		s->n_lhits += s->n_langs;
+		if (para_keep(&s->lang_map, &s->lang_v, &s->n_lang_v, &s->lang_v_cap, h, &r) < 0)
+			return RL_ENOMEM;
+	}
+	return r.words;
+}
+
+/* For every language, count the words of `d` among its entries, of the
+ * first LANG_SAMPLE words; with `keep`, keep each paragraph's counts. */
+static int count_language(rl_semantic *s, const rl_doc *d, int keep)
+{
+	size_t words = 0;
+
+	for (size_t i = 0; d && i < d->n_paras && words < LANG_SAMPLE; i++) {
+		const char *p = d->data + d->paras[i].start;
+		size_t len = d->paras[i].end - d->paras[i].start;
+		uint64_t h = rl_hash(p, len, PARA_SEED);
+		const para_rec *r = para_find(&s->lang_map, s->lang_v, h, p, len);
+		long n;
+
+		if (r && words + r->words <= LANG_SAMPLE) {
+			for (size_t l = 0; l < s->n_langs; l++)
+				s->hits[l] += s->lhits[r->first + l];
+			words += r->words;
+			continue;
+		}
+		if ((n = lang_paragraph(s, d, i, LANG_SAMPLE - words, keep && !r, h)) < 0)
+			return (int)n;
+		words += (size_t)n;
+	}
+	return 0;
+}
+
+/* Count one more paragraph, numbered `stamp`, holding word `key`; 1 when
+ * the paragraph had not held it yet.  Fails with RL_ENOMEM. */
 static int count_df(rl_semantic *s, uint64_t key, uint32_t stamp)
 {
 	uint32_t *slot = rl_map64_slot(&s->df, key);
@@ -944,48 +1078,108 @@ static int count_df(rl_semantic *s, uint64_t key, uint32_t stamp)
 		s->dfv[s->n_dfv].count = 0;
 		*slot = (uint32_t)++s->n_dfv;
 	}
-	if (s->dfv[*slot - 1].last != stamp) {
-		s->dfv[*slot - 1].last = stamp;
-		s->dfv[*slot - 1].count++;
+	if (s->dfv[*slot - 1].last == stamp)
+		return 0;
+	s->dfv[*slot - 1].last = stamp;
+	s->dfv[*slot - 1].count++;
+	return 1;
+}
+
+/* Count key (with `keep`, keeping it in the pool of the paragraph's keys). */
+static int df_key(rl_semantic *s, uint64_t key, uint32_t stamp, int keep)
+{
+	int r = count_df(s, key, stamp);
+
+	if (r <= 0 || !keep)
+		return r < 0 ? r : 0;
+	if (rl_grow(&s->dkeys, &s->dkeys_cap, s->n_dkeys + 1, sizeof(uint64_t)) < 0)
+		return RL_ENOMEM;
+	s->dkeys[s->n_dkeys++] = key;
+	return 0;
+}
+
+/* Count the word parts of paragraph i of `d` as paragraph `stamp`; with
+ * `keep`, keep them for the other text.  Fails with RL_ENOMEM. */
+static int df_paragraph(rl_semantic *s, const rl_doc *d, size_t i, uint32_t stamp, int keep,
+                        uint64_t h)
+{
+	para_rec r = {d->data + d->paras[i].start, d->paras[i].end - d->paras[i].start, 0,
+	              (uint32_t)s->n_dkeys, 0};
+
+	s->tmp.n = 0;
+	if (rl_text_tokenize(&s->tmp, d->data, d->paras[i].start, d->paras[i].end) < 0)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < s->tmp.n; k++) {
+		const rl_token *t = &s->tmp.v[k];
+		uint32_t j = t->start, ps, pe;
+		int err = 0;
+
+		if (t->kind != RL_TOK_WORD)
+			continue;
+		if (plain_token(d->data, t))
+			err = df_key(s, t->key, stamp, keep);
+		while (!err && !plain_token(d->data, t) && next_part(d->data, &j, t->end, &ps, &pe))
+			err = df_key(s, rl_text_key_hash(d->data + ps, pe - ps), stamp, keep);
+		if (err < 0)
+			return err;
+	}
+	r.n = (uint32_t)(s->n_dkeys - r.first);
+	return keep ? para_keep(&s->df_map, &s->df_v, &s->n_df_v, &s->df_v_cap, h, &r) : 0;
+}
+
+/* Count the paragraphs of `d` in the sample (hash slice below `slice` of
+ * 65536) that hold each word part. */
+static int count_rarity(rl_semantic *s, const rl_doc *d, uint32_t slice, int keep)
+{
+	for (size_t i = 0; d && i < d->n_paras; i++) {
+		const char *p = d->data + d->paras[i].start;
+		size_t len = d->paras[i].end - d->paras[i].start;
+		uint64_t h = rl_hash(p, len, PARA_SEED);
+		uint32_t stamp;
+		const para_rec *r;
+		int err = 0;
+
+		if ((h >> 48) >= slice)
+			continue;
+		stamp = (uint32_t)++s->n_paras;
+		if (!(r = para_find(&s->df_map, s->df_v, h, p, len))) {
+			if ((err = df_paragraph(s, d, i, stamp, keep, h)) < 0)
+				return err;
+			continue;
+		}
+		for (uint32_t k = 0; k < r->n && err >= 0; k++)
+			err = count_df(s, s->dkeys[r->first + k], stamp);
+		if (err < 0)
+			return err;
 	}
 	return 0;
 }
 
-/* For every word part, count the paragraphs of `d` that hold it (when
- * `df`); and for every language, the words of `d` among its entries. */
-static int count_words(rl_semantic *s, const rl_doc *d, int df)
+static size_t text_bytes(const rl_doc *d)
 {
-	s->words = 0;
-	for (size_t i = 0; d && i < d->n_paras && (df || s->words < LANG_SAMPLE); i++) {
-		uint32_t stamp = (uint32_t)++s->n_paras;
+	size_t n = 0;
 
-		s->tmp.n = 0;
-		if (rl_text_tokenize(&s->tmp, d->data, d->paras[i].start, d->paras[i].end) < 0)
-			return RL_ENOMEM;
-		for (size_t k = 0; k < s->tmp.n; k++) {
-			const rl_token *t = &s->tmp.v[k];
-			uint32_t j = t->start, ps, pe;
+	for (size_t i = 0; d && i < d->n_paras; i++)
+		n += d->paras[i].end - d->paras[i].start;
+	return n;
+}
 
-			if (t->kind != RL_TOK_WORD)
-				continue;
-			/* a few thousand words tell the language */
-			for (size_t l = 0; l < s->n_langs && s->words < LANG_SAMPLE; l++)
-				s->hits[l] += rl_set64_has(&s->evidence[l], t->key);
-			s->words++;
-			if (!df)
-				continue;
-			if ((t->flags & RL_TOKF_ASCII) && t->end - t->start <= 128 &&
-			    !memchr(d->data + t->start, '-', t->end - t->start) &&
-			    !memchr(d->data + t->start, '\'', t->end - t->start)) {
-				if (count_df(s, t->key, stamp) < 0)
-					return RL_ENOMEM;
-				continue;
-			}
-			while (next_part(d->data, &j, t->end, &ps, &pe))
-				if (count_df(s, rl_text_key_hash(d->data + ps, pe - ps), stamp) < 0)
-					return RL_ENOMEM;
-		}
-	}
+/* Count rarity over both texts, once.  Fails with RL_ENOMEM. */
+static int need_rarity(rl_semantic *s)
+{
+	size_t bytes;
+	uint32_t slice = 65536;
+	int err;
+
+	if (s->df_ready)
+		return 0;
+	s->df_ready = 1;
+	bytes = text_bytes(s->docs[0]) + text_bytes(s->docs[1]);
+	if (bytes > DF_ALL)
+		slice = (uint32_t)((uint64_t)65536 * DF_ALL / bytes) + 1;
+	if ((err = count_rarity(s, s->docs[0], slice, 1)) < 0 ||
+	    (err = count_rarity(s, s->docs[1], slice, 0)) < 0)
+		return err;
 	return 0;
 }
 
@@ -1026,7 +1220,7 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
                     const rl_doc *b)
 {
 	rl_semantic *s = rl_calloc(1, sizeof(*s));
-	int err = 0, alone, df;
+	int err = 0, alone;
 
 	*out = NULL;
 	if (!s)
@@ -1047,11 +1241,13 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 		err = alone;
 		goto done;
 	}
-	df = (types & (1u << RL_CHANGE_TERM_ADDED | 1u << RL_CHANGE_TERM_REMOVED)) != 0;
-	if ((err = count_words(s, a, df)) < 0 || (err = count_words(s, b, df)) < 0)
-		goto done;
-	if (!alone && s->n_langs > 1)
+	s->docs[0] = a;
+	s->docs[1] = b;
+	if (!alone && s->n_langs > 1) {
+		if ((err = count_language(s, a, 1)) < 0 || (err = count_language(s, b, 0)) < 0)
+			goto done;
 		choose_language(s);
+	}
 	*out = s;
 	s = NULL;
 done:
@@ -1097,6 +1293,12 @@ void rl_semantic_free(rl_semantic *s)
 		rl_set64_free(&s->evidence[l]);
 	rl_map64_free(&s->df);
 	free(s->dfv);
+	rl_map64_free(&s->lang_map);
+	rl_map64_free(&s->df_map);
+	free(s->lang_v);
+	free(s->df_v);
+	free(s->lhits);
+	free(s->dkeys);
 	side_free(&s->sd[0]);
 	side_free(&s->sd[1]);
 	free(s->es);
@@ -2251,14 +2453,7 @@ static int add_part(side *sd, size_t j, uint32_t ps, uint32_t pe, uint32_t run)
  * and case. */
 static int plain_word(const side *sd, size_t j)
 {
-	const word *w = &sd->w[j];
-
-	if (!(w->flags & RL_TOKF_ASCII) || w->end - w->start > 128)
-		return 0;
-	for (uint32_t i = w->start; i < w->end; i++)
-		if (sd->text[i] == '-' || sd->text[i] == '\'')
-			return 0;
-	return 1;
+	return plain_text(sd->text, sd->w[j].start, sd->w[j].end, sd->w[j].flags);
 }
 
 static int add_plain_part(side *sd, size_t j, uint32_t run)
@@ -3005,7 +3200,6 @@ static int find_terms(rl_semantic *s, int si)
 
 	for (size_t i = 0; i < a->np && !err; i++) {
 		const part *p = &a->p[i];
-		item *x;
 
 		if (p->claim || !p->alpha || !a->w[p->word].changed ||
 		    rl_text_count(a->text + p->start, p->end - p->start) < 3 ||
@@ -3015,22 +3209,27 @@ static int find_terms(rl_semantic *s, int si)
 			err = err < 0 ? err : 0;
 			continue;
 		}
-		if (rl_set64_add(&seen, a->pkey[i]) < 0 || !(x = push_item(T, i, i + 1, p->start, p->end, a->pkey[i])))
+		if (rl_set64_add(&seen, a->pkey[i]) < 0 ||
+		    !push_item(T, i, i + 1, p->start, p->end, a->pkey[i]))
 			err = RL_ENOMEM;
-		else
-			x->weight = rarity(s, x->key);
 	}
 	rl_set64_free(&seen);
 	return err;
 }
 
-/* Report the rarest few of them, rarest first, in text order on ties. */
+/* Report the rarest few of them, rarest first, in text order on ties (the
+ * changes are sorted by place later, so rarity matters only when there are
+ * more). */
 static int report_terms(rl_semantic *s, int si)
 {
 	items *T = &s->sd[si].it[IT_TERM];
 	rl_change_type type = si ? RL_CHANGE_TERM_ADDED : RL_CHANGE_TERM_REMOVED;
 	int err = 0;
 
+	if (T->n > TERMS_MAX && (err = need_rarity(s)) < 0)
+		return err;
+	for (size_t i = 0; i < T->n && T->n > TERMS_MAX; i++)
+		T->v[i].weight = rarity(s, T->v[i].key);
 	for (size_t i = 1; i < T->n; i++)
 		for (size_t k = i; k > 0 && T->v[k].weight > T->v[k - 1].weight; k--) {
 			item t = T->v[k];
