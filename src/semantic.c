@@ -164,6 +164,7 @@ typedef struct word {
 	uint8_t claim;   /* CL_* */
 	uint8_t space;   /* white space before: 1, a blank line: 2 */
 	uint8_t digit;   /* a word with a digit ("G20", "2de") */
+	uint8_t wstart;  /* the first word of a window after the first */
 } word;
 
 /* A word split at hyphens and apostrophes: "Frans-Nederlandse" has two. */
@@ -232,14 +233,29 @@ typedef struct fold_ref {
 	uint32_t off, len, next;
 } fold_ref;
 
+/* Old text outside the windows, [lo, hi), and the sentence state where it
+ * starts. */
+typedef struct range {
+	uint32_t lo, hi;
+	int8_t state;
+} range;
+
+/* A window of a pair: old[a0..a1), new[b0..b1); the sentence state where
+ * it starts (`state`, see sync_at()) and where the text after it starts
+ * (`after`). */
+typedef struct window {
+	uint32_t a0, a1, b0, b1;
+	int8_t state, after;
+} window;
+
 typedef struct context {
 	const char *text;
 	uint32_t start, end;       /* the pair, old side */
-	uint32_t lo[2], hi[2];     /* its head and its tail */
-	int8_t state[2];           /* the sentence state where they start */
-	uint8_t indexed, unsafe, all;
-	uint64_t runs[16];         /* Bloom filters of the runs of ASCII letters and digits */
-	uint64_t heads[16];        /* and of their first four bytes */
+	range *rng;                /* the text outside the windows: head, gaps, tail */
+	size_t n_rng, rng_cap;
+	uint8_t checked, all;      /* runs listed, fold_stable() checked; all read */
+	uint32_t *run;             /* maximal runs of ASCII letters and digits: start, length, range */
+	size_t n_run, run_cap;
 	uint32_t *seg;             /* the segments read, [start, end) pairs */
 	size_t n_seg, seg_cap;
 	side sd;                   /* a segment; its present and ents gather all segments' */
@@ -295,7 +311,11 @@ struct rl_semantic {
 		const rl_edit *e;
 		size_t n;
 	} pair;
-	rl_edit *we;               /* its edit script cut to the window */
+	window *win;               /* the windows read */
+	size_t n_win, win_cap;
+	uint32_t *wtok[2];         /* per side, the first token of each window */
+	size_t wtok_cap[2];
+	rl_edit *we;               /* its edit script cut to the windows */
 	size_t n_we, we_cap;
 	context cx;
 	rl_tokens tmp, ta, tb;
@@ -305,8 +325,10 @@ struct rl_semantic {
 	size_t *out_n, *out_cap;
 };
 
-/* Returned by a detector when the window must reach the end of the pair. */
+/* Returned by a detector when one window must reach the end of the pair
+ * (RETRY), or cover all changes (ONE_WINDOW). */
 #define RETRY 1
+#define ONE_WINDOW 2
 
 #define T(t) (1u << RL_CHANGE_##t)
 #define T_ENTITY (T(ENTITY_ADDED) | T(ENTITY_REMOVED))
@@ -1305,6 +1327,11 @@ void rl_semantic_free(rl_semantic *s)
 	free(s->we);
 	side_free(&s->cx.sd);
 	free(s->cx.seg);
+	free(s->cx.run);
+	free(s->cx.rng);
+	free(s->win);
+	free(s->wtok[0]);
+	free(s->wtok[1]);
 	rl_tokens_free(&s->cx.tok);
 	rl_buf_free(&s->cx.fold);
 	free(s->cx.fv);
@@ -1399,14 +1426,18 @@ static int index_clauses(side *sd)
 	return 0;
 }
 
-/* Words of a side with their sentence starts and clauses; `at_start` says
- * whether the text begins a sentence (see sync_at()). */
+/* Words of a side with their sentence starts and clauses.  The tokens are
+ * those of n windows, window i from token first[i], starting in sentence
+ * state win[i].state (see sync_at()); the clause and the run of parts
+ * (build_parts()) change between windows.  A context segment is one
+ * window. */
 static int read_side(const rl_semantic *s, side *sd, const char *text, const rl_tokens *t,
-                     int at_start)
+                     const uint32_t *first, const window *win, size_t n)
 {
-	int line_start = at_start;
+	int at_start = 1, line_start = 1;
 	uint32_t clause = 0;
-	uint8_t space = 0;
+	uint8_t space = 0, wstart = 0;
+	size_t wi = 0;
 
 	sd->text = text;
 	sd->n = sd->np = 0;
@@ -1419,6 +1450,14 @@ static int read_side(const rl_semantic *s, side *sd, const char *text, const rl_
 		word *w;
 		uint32_t cp;
 
+		for (; wi < n && first[wi] == k; wi++) {
+			at_start = line_start = win[wi].state;
+			space = 0;
+			if (wi) {
+				clause += 2;
+				wstart = 1;
+			}
+		}
 		if (tok->kind == RL_TOK_SPACE) {
 			space = tok->flags & RL_TOKF_BLANK ? 2 : 1;
 			line_start |= (tok->flags & RL_TOKF_NEWLINE) != 0;
@@ -1430,7 +1469,8 @@ static int read_side(const rl_semantic *s, side *sd, const char *text, const rl_
 		}
 		push_word(s, sd, tok, space, clause);
 		w = &sd->w[sd->n - 1];
-		space = 0;
+		w->wstart = wstart;
+		space = wstart = 0;
 		if (w->kind != RL_TOK_PUNCT) {
 			w->sent = (uint8_t)at_start;
 			at_start = line_start = 0;
@@ -1476,6 +1516,11 @@ static int place_edits(rl_semantic *s, const char *a, const rl_edit *e, size_t n
 		espan *x = &s->es[i];
 		uint32_t len = (uint32_t)(e[i].end - e[i].start);
 
+		/* equal text between windows is left out, as long on both sides */
+		if (e[i].op != RL_EDIT_INSERT && e[i].start > ao) {
+			bo += (uint32_t)e[i].start - ao;
+			ao = (uint32_t)e[i].start;
+		}
 		if (e[i].op == RL_EDIT_EQUAL) {
 			*x = (espan){ao, ao + len, bo, bo + len, -1, '='};
 			ao += len;
@@ -2392,6 +2437,18 @@ static int compare_markers(rl_semantic *s, int kind, rl_change_type type)
 	return err;
 }
 
+/* Does a marker of `kind` lie in changed text?  (It pairs by clauses, which
+ * windows do not number as the whole pair.) */
+static int changed_marker(const rl_semantic *s, int kind)
+{
+	for (int si = 0; si < 2; si++)
+		for (size_t i = 0; i < s->sd[si].it[kind].n; i++)
+			if (s->sd[si].it[kind].v[i].changed)
+				return 1;
+	return 0;
+}
+
+/* Returns 0, ONE_WINDOW (a changed marker and windows apart) or RL_ENOMEM. */
 static int detect_markers(rl_semantic *s, const lexicon *lx, int kind, rl_change_type type)
 {
 	int err;
@@ -2399,6 +2456,8 @@ static int detect_markers(rl_semantic *s, const lexicon *lx, int kind, rl_change
 	for (int si = 0; si < 2; si++)
 		if ((err = find_markers(&s->sd[si], lx, kind)) < 0)
 			return err;
+	if (s->n_win > 1 && (s->types & (1u << type)) && changed_marker(s, kind))
+		return ONE_WINDOW;
 	return compare_markers(s, kind, type);
 }
 
@@ -2490,7 +2549,7 @@ static int build_parts(side *sd)
 	for (size_t j = 0; j < sd->n; j++) {
 		uint32_t i = sd->w[j].start, ps, pe;
 
-		if (sd->w[j].space == 2)
+		if (sd->w[j].space == 2 || sd->w[j].wstart)
 			run++;
 		if (sd->w[j].kind != RL_TOK_WORD) {
 			if (!(is_punct(sd, j, '-') && !sd->w[j].space && j + 1 < sd->n && sd->w[j + 1].space))
@@ -2694,13 +2753,14 @@ static int find_names(const rl_semantic *s, side *sd)
 /*
  * A word looked for on the other side of a pair may be in its head or tail
  * (see "windows" above), which both sides share.  Rather than reading
- * them, the context finds where the word's text occurs there, as a whole
- * run of letters, and reads only the segments between the sync points
- * around those places, as the whole pair would be read; their parts,
- * capitalised runs and entities gather in cx.sd.present and cx.sd.ents.
- * Folded text equals the bytes with ASCII lower-cased unless a character
- * folds otherwise (fold_stable()); when one does, both ranges are read
- * whole.
+ * them, the context finds where the word's text occurs there, not inside
+ * a longer run of letters and digits.  Where that is plainly a word of its
+ * own, the part is there; elsewhere the segment between the sync points
+ * around the place is read, as the whole pair would be read, and its
+ * parts, capitalised runs and entities gather in cx.sd.present and
+ * cx.sd.ents.  Folded text equals the bytes with ASCII lower-cased unless
+ * a character folds otherwise (fold_stable()); when one does, both ranges
+ * are read whole.
  */
 
 /* Does code point cp fold to its own bytes, or stay out of words?  Lower
@@ -2727,88 +2787,64 @@ static char ascii_lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
-#define FNV_SEED 0xcbf29ce484222325ULL
-
-static uint64_t fnv(uint64_t h, char c)
-{
-	return (h ^ (unsigned char)c) * 0x100000001b3ULL;
-}
-
-static uint64_t fnv_str(const char *t, size_t len)
-{
-	uint64_t h = FNV_SEED;
-
-	for (size_t i = 0; i < len; i++)
-		h = fnv(h, t[i]);
-	return h;
-}
-
-/* A Bloom filter of 1024 bits with two probes: a few dozen runs of letters
- * fit with a false hit now and then, which only costs a look. */
-static void bloom_add(uint64_t *b, uint64_t h)
-{
-	h ^= h >> 29;
-	b[(h >> 6) & 15] |= 1ULL << (h & 63);
-	b[(h >> 16) & 15] |= 1ULL << ((h >> 10) & 63);
-}
-
-static int bloom_has(const uint64_t *b, uint64_t h)
-{
-	h ^= h >> 29;
-	return (b[(h >> 6) & 15] >> (h & 63) & 1) && (b[(h >> 16) & 15] >> ((h >> 10) & 63) & 1);
-}
-
-/* Start the context of a window [xs, xe) of the old side's pair
- * text[a0..a1); the tail starts in sentence state `tail_state`. */
-static void ctx_begin(rl_semantic *s, const char *text, size_t a0, size_t xs, size_t xe,
-                      size_t a1, int tail_state)
+/* Start the context of the windows s->win of the pair: the old text
+ * before, between and after them.  Fails with RL_ENOMEM. */
+static int ctx_begin(rl_semantic *s)
 {
 	context *c = &s->cx;
+	const window *w = s->win;
 
-	c->text = text;
-	c->start = (uint32_t)a0;
-	c->end = (uint32_t)a1;
-	c->lo[0] = (uint32_t)a0;
-	c->hi[0] = (uint32_t)xs;
-	c->lo[1] = (uint32_t)xe;
-	c->hi[1] = (uint32_t)a1;
-	c->state[0] = 1;
-	c->state[1] = (int8_t)tail_state;
-	c->indexed = c->unsafe = c->all = 0;
+	if (rl_grow(&c->rng, &c->rng_cap, s->n_win + 1, sizeof(range)) < 0)
+		return RL_ENOMEM;
+	c->text = s->pair.a;
+	c->start = (uint32_t)s->pair.a0;
+	c->end = (uint32_t)s->pair.a1;
+	c->rng[0] = (range){c->start, w[0].a0, 1};
+	for (size_t i = 0; i < s->n_win; i++)
+		c->rng[i + 1] = (range){w[i].a1, i + 1 < s->n_win ? w[i + 1].a0 : c->end, w[i].after};
+	c->n_rng = s->n_win + 1;
+	c->checked = c->all = 0;
 	c->n_seg = c->n_fv = 0;
 	c->fold.len = 0;
 	rl_map64_free(&c->prefix);
 	set_reset(&c->sd.present, 64);
 	set_reset(&c->sd.ents, 8);
+	return 0;
 }
 
-/* Note the runs of ASCII letters and digits of the head and tail (and of
- * their first four bytes), and whether a character there is not
- * fold_stable().  Cannot fail. */
-static void ctx_index(context *c)
+/* List the runs of ASCII letters and digits of the context; 1 when a
+ * character there is not fold_stable().  Fails with RL_ENOMEM. */
+static int ctx_runs(context *c)
 {
-	memset(c->runs, 0, sizeof(c->runs));
-	memset(c->heads, 0, sizeof(c->heads));
-	for (int r = 0; r < 2; r++) {
-		size_t i = c->lo[r];
+	int unstable = 0;
 
-		while (i < c->hi[r]) {
-			uint64_t h = FNV_SEED;
+	c->n_run = 0;
+	for (size_t r = 0; r < c->n_rng; r++) {
+		size_t hi = c->rng[r].hi;
+
+		if (rl_grow(&c->run, &c->run_cap, 3 * (c->n_run + (hi - c->rng[r].lo) / 2 + 1),
+		            sizeof(uint32_t)) < 0)
+			return RL_ENOMEM;
+		for (size_t i = c->rng[r].lo; i < hi;) {
 			size_t j = i;
 
 			if ((unsigned char)c->text[i] >= 0x80) {
-				c->unsafe |= !fold_stable(rl_text_next(c->text, c->hi[r], &i));
+				unstable |= !fold_stable(rl_text_next(c->text, hi, &i));
 				continue;
 			}
-			for (; j < c->hi[r] && is_alnum(c->text[j]); j++)
-				if ((h = fnv(h, ascii_lower(c->text[j]))), j - i == 3)
-					bloom_add(c->heads, h);
-			if (j > i)
-				bloom_add(c->runs, h);
-			i = j > i ? j : i + 1;
+			while (j < hi && is_alnum(c->text[j]))
+				j++;
+			if (j == i) {
+				i++;
+				continue;
+			}
+			c->run[3 * c->n_run] = (uint32_t)i;
+			c->run[3 * c->n_run + 1] = (uint32_t)(j - i);
+			c->run[3 * c->n_run++ + 2] = (uint32_t)r;
+			i = j;
 		}
 	}
-	c->indexed = 1;
+	return unstable;
 }
 
 /* The context's segments for inflection: the folds of their parts. */
@@ -2856,7 +2892,8 @@ static int ctx_read(rl_semantic *s, size_t x, size_t y, int state)
 	for (int k = 0; k < IT_COUNT; k++)
 		sd->it[k].n = 0;
 	if (rl_text_tokenize(&c->tok, c->text, x, y) < 0 ||
-	    (err = read_side(s, sd, c->text, &c->tok, state)) < 0)
+	    (err = read_side(s, sd, c->text, &c->tok, &(uint32_t){0},
+	                     &(window){0, 0, 0, 0, (int8_t)state, 0}, 1)) < 0)
 		return RL_ENOMEM;
 	mark_urls(s, sd);
 	if ((err = find_claims(s, sd)) < 0 || (err = build_parts(sd)) < 0 ||
@@ -2880,80 +2917,179 @@ static int ctx_read_around(rl_semantic *s, int r, size_t m0, size_t m1, size_t *
 {
 	context *c = &s->cx;
 	int st, st_end;
-	size_t x = sync_before(s, c->text, c->lo[r], r == 0, c->hi[r], m0, c->state[r], &st);
+	const range *g = &c->rng[r];
+	size_t x = sync_before(s, c->text, g->lo, r == 0, g->hi, m0, g->state, &st);
 
-	*end = sync_after(s, c->text, c->lo[r], r == 0, c->hi[r], m1, &st_end);
+	*end = sync_after(s, c->text, g->lo, r == 0, g->hi, m1, &st_end);
 	return ctx_read(s, x, *end, st);
 }
 
-/* Does text[m..) begin with t[0..len), ASCII case aside, as a run of its
- * own (`prefix`: at the start of a run)? */
-static int ctx_match(const context *c, size_t m, const char *t, size_t len, int prefix)
+/* A word looked for in the context: a part whose folded text is t[0..len)
+ * (`prefix`: begins with it, for inflection of x[0..lx); len >= 4). */
+typedef struct look {
+	const char *t;
+	size_t len;
+	int prefix;
+	int plain;     /* a plain word of its own answers it (see ctx_plain()) */
+	const char *x;
+	size_t lx;
+} look;
+
+/* Is text[m..e) plainly a part of its own: it starts with an ASCII
+ * letter, holds only ASCII letters and digits or (in the context, lower
+ * case) letters beyond ASCII, and next to it is ASCII that is neither a
+ * letter, a digit nor the '+' of "lhbtqi+’ers"?  Then it is a part,
+ * whatever surrounds it. */
+static int ctx_plain(const context *c, size_t m, size_t e)
 {
-	for (size_t k = 0; k < len; k++)
-		if (ascii_lower(c->text[m + k]) != t[k])
+	char b = m > c->start ? c->text[m - 1] : ' ', a = e < c->end ? c->text[e] : ' ';
+
+	if (ascii_lower(c->text[m]) < 'a' || ascii_lower(c->text[m]) > 'z' ||
+	    (unsigned char)b >= 0x80 || is_alnum(b) || (unsigned char)a >= 0x80 || is_alnum(a) ||
+	    a == '+')
+		return 0;
+	for (size_t k = m; k < e; k++)
+		if ((unsigned char)c->text[k] < 0x80 && !is_alnum(c->text[k]))
+			return 0;
+	return 1;
+}
+
+/* Does the part text[m..e) inflect x[0..lx) (see inflects())? */
+static int ctx_inflects(const context *c, size_t m, size_t e, const char *x, size_t lx)
+{
+	size_t ly = e - m, cp = 0, longest = lx > ly ? lx : ly;
+
+	while (cp < lx && cp < ly && ascii_lower(c->text[m + cp]) == x[cp])
+		cp++;
+	return cp >= 4 && cp + 4 >= longest;
+}
+
+/* Does text[m..) hold q->t, ASCII case aside, not inside a longer run of
+ * ASCII letters and digits?  Returns 2 when that answers q (see look),
+ * 1 when it may, 0 when it does not. */
+static int ctx_match(const context *c, size_t m, const look *q)
+{
+	size_t e = m + q->len;
+
+	for (size_t k = 0; k < q->len; k++)
+		if (ascii_lower(c->text[m + k]) != q->t[k])
 			return 0;
 	if (m > c->start && is_alnum(c->text[m - 1]))
 		return 0;
-	return prefix || m + len >= c->end || !is_alnum(c->text[m + len]);
+	if (!q->prefix && e < c->end && is_alnum(c->text[e]))
+		return 0;
+	while (q->prefix && e < c->end && is_alnum(c->text[e]))
+		e++;
+	if (!q->plain || !ctx_plain(c, m, e))
+		return 1;
+	return !q->prefix || ctx_inflects(c, m, e, q->x, q->lx) ? 2 : 0;
 }
 
-/* Could the head or tail hold t[0..len) as a part (or the start of one)? */
-static int ctx_may_hold(const context *c, const char *t, size_t len, int prefix)
-{
-	size_t n = prefix ? 4 : len;
-
-	for (size_t k = 0; k < n; k++)
-		if (!is_alnum(t[k]))
-			return 1;
-	return bloom_has(prefix ? c->heads : c->runs, fnv_str(t, n));
-}
-
-/* Read the segments of the head and tail that may hold a part whose folded
- * text is t[0..len) (`prefix`: begins with it; len >= 4).  Fails with
- * RL_ENOMEM. */
-static int ctx_look(rl_semantic *s, const char *t, size_t len, int prefix)
+/* Look for q in range r from the places where its first byte is `ch`:
+ * read the segments around places that may hold it.  Returns 1 when a
+ * place answers q, 0, or RL_ENOMEM. */
+static int ctx_scan(rl_semantic *s, int r, const look *q, char ch)
 {
 	context *c = &s->cx;
-	int err = 0;
+	const char *p = c->text + c->rng[r].lo, *end = c->text + c->rng[r].hi;
 
-	if (c->all || !len || (c->lo[0] == c->hi[0] && c->lo[1] == c->hi[1]))
-		return 0;
-	if (!c->indexed)
-		ctx_index(c);
-	if (c->unsafe) {
-		c->all = 1;
-		for (int r = 0; r < 2 && !err; r++)
-			if (c->lo[r] < c->hi[r])
-				err = ctx_read(s, c->lo[r], c->hi[r], c->state[r]);
-		return err;
-	}
-	if (!ctx_may_hold(c, t, len, prefix))
-		return 0;
-	for (int r = 0; r < 2 && !err; r++)
-		for (size_t m = c->lo[r]; m + len <= c->hi[r] && !err; m++) {
-			size_t end;
+	while (p + q->len <= end && (p = memchr(p, ch, (size_t)(end - p) - q->len + 1))) {
+		size_t m = (size_t)(p - c->text), seg;
+		int k = ctx_match(c, m, q), err;
 
-			if (!ctx_match(c, m, t, len, prefix))
-				continue;
-			if (!(end = ctx_read_end(c, m)))
-				err = ctx_read_around(s, r, m, m + len, &end);
-			m = end - 1;
+		if (k == 2)
+			return 1;
+		p++;
+		if (!k)
+			continue;
+		if (!(seg = ctx_read_end(c, m))) {
+			if ((err = ctx_read_around(s, r, m, m + q->len, &seg)) < 0)
+				return err;
 		}
+		p = c->text + seg;
+	}
+	return 0;
+}
+
+/* Look for q, all ASCII letters and digits, among the runs: read the
+ * segments around runs that may hold it.  Returns 1 when a run answers
+ * q, 0, or RL_ENOMEM. */
+static int ctx_runs_look(rl_semantic *s, const look *q)
+{
+	context *c = &s->cx;
+
+	for (size_t k = 0; k < c->n_run; k++) {
+		size_t m = c->run[3 * k], seg;
+		int hit, err;
+
+		if (q->prefix ? c->run[3 * k + 1] < q->len : c->run[3 * k + 1] != q->len)
+			continue;
+		if (!(hit = ctx_match(c, m, q)) || (hit == 1 && ctx_read_end(c, m)))
+			continue;
+		if (hit == 2)
+			return 1;
+		if ((err = ctx_read_around(s, (int)c->run[3 * k + 2], m, m + q->len, &seg)) < 0)
+			return err;
+	}
+	return 0;
+}
+
+/* Is there nothing more to look for in the context: it is empty or read
+ * whole?  List its runs first (reading it whole when a character is not
+ * fold_stable()).  Returns 1, 0 or RL_ENOMEM. */
+static int ctx_done(rl_semantic *s)
+{
+	context *c = &s->cx;
+	int err;
+
+	if (c->all)
+		return 1;
+	if (c->checked)
+		return 0;
+	c->checked = 1;
+	if ((err = ctx_runs(c)) <= 0)
+		return err;
+	c->all = 1;
+	for (size_t r = 0; r < c->n_rng && err >= 0; r++)
+		if (c->rng[r].lo < c->rng[r].hi)
+			err = ctx_read(s, c->rng[r].lo, c->rng[r].hi, c->rng[r].state);
+	return err < 0 ? err : 1;
+}
+
+/* Read the segments of the head and tail that may hold q.  Returns 1 when
+ * a plain word answers q (see look), 0, or RL_ENOMEM. */
+static int ctx_look(rl_semantic *s, const look *q)
+{
+	char up = q->t[0] >= 'a' && q->t[0] <= 'z' ? (char)(q->t[0] - 32) : 0;
+	int err = 0, alnum = 1;
+
+	if (!q->len || (err = ctx_done(s)) != 0)
+		return err < 0 ? err : 0;
+	for (size_t k = 0; k < q->len && alnum; k++)
+		alnum = is_alnum(q->t[k]);
+	if (alnum)
+		return ctx_runs_look(s, q);
+	for (size_t r = 0; r < s->cx.n_rng && !err; r++)
+		if ((err = ctx_scan(s, (int)r, q, q->t[0])) == 0 && up)
+			err = ctx_scan(s, (int)r, q, up);
 	return err;
 }
 
 /* Is `key` in `set` (of the context), the key of a part or entity whose
- * first word folds to t[0..len)?  Returns 1, 0 or RL_ENOMEM. */
-static int ctx_has(rl_semantic *s, const rl_set64 *set, uint64_t key, const char *t, size_t len)
+ * first word folds to t[0..len)?  `plain`: the key is that of the part,
+ * which a plain word of its own settles (see ctx_plain()).  Returns 1, 0
+ * or RL_ENOMEM. */
+static int ctx_has(rl_semantic *s, rl_set64 *set, uint64_t key, const char *t, size_t len,
+                   int plain)
 {
-	int err;
+	look q = {t, len, 0, plain, NULL, 0};
+	int r;
 
 	if (rl_set64_has(set, key))
 		return 1;
-	if ((err = ctx_look(s, t, len, 0)) < 0)
-		return err;
-	return rl_set64_has(set, key);
+	if ((r = ctx_look(s, &q)) <= 0)
+		return r < 0 ? r : rl_set64_has(set, key);
+	return rl_set64_add(set, key) < 0 ? RL_ENOMEM : 1;
 }
 
 /* ---- presence on the other side ------------------------------------------ */
@@ -2964,7 +3100,7 @@ static int present_in(rl_semantic *s, const side *b, uint64_t g, const char *t, 
 {
 	if (rl_set64_has(&b->present, g))
 		return 1;
-	return ctx_has(s, &s->cx.sd.present, g, t, len);
+	return ctx_has(s, &s->cx.sd.present, g, t, len, 1);
 }
 
 static uint64_t word_gram(const char *t, size_t len)
@@ -2989,24 +3125,70 @@ static int joined_present(rl_semantic *s, side *a, size_t i, const side *b)
 	return present_in(s, b, word_gram(w->data, w->len), w->data, w->len);
 }
 
+/* The split points k of x[0..len) where a run of the context may be
+ * x[0..k) (bit k of *pre) or x[k..len) (bit k of *suf): all of them unless
+ * the runs tell (x of ASCII letters and digits, len < 64, the context
+ * neither empty nor read whole).  Fails with RL_ENOMEM. */
+static int ctx_splits(rl_semantic *s, const char *x, size_t len, uint64_t *pre, uint64_t *suf)
+{
+	context *c = &s->cx;
+	int done = ctx_done(s);
+
+	/* when the context is read whole, its set answers */
+	*pre = *suf = ~0ULL;
+	if (done != 0 || len >= 64)
+		return done < 0 ? done : 0;
+	for (size_t k = 0; k < len; k++)
+		if (!is_alnum(x[k]))
+			return 0;
+	*pre = *suf = 0;
+	for (size_t k = 0; k < c->n_run; k++) {
+		const char *y = c->text + c->run[3 * k];
+		size_t ly = c->run[3 * k + 1], j = 0;
+
+		if (ly < 2 || ly + 2 > len)
+			continue;
+		while (j < ly && ascii_lower(y[j]) == x[j])
+			j++;
+		*pre |= (uint64_t)(j == ly) << ly;
+		for (j = 0; j < ly && ascii_lower(y[j]) == x[len - ly + j]; j++)
+			;
+		*suf |= (uint64_t)(j == ly) << (len - ly);
+	}
+	return 0;
+}
+
+/* Is x[0..len) a part on side `b` (its window; the context when `ctx`)?
+ * Returns 1, 0 or RL_ENOMEM. */
+static int half_present(rl_semantic *s, const side *b, const char *x, size_t len, int ctx)
+{
+	uint64_t g = word_gram(x, len);
+
+	if (rl_set64_has(&b->present, g))
+		return 1;
+	return ctx ? ctx_has(s, &s->cx.sd.present, g, x, len, 1) : 0;
+}
+
 /* Is part i of `a` on side `b` as two words ("samenwerking", "samen
  * werking")?  Returns 1, 0 or RL_ENOMEM. */
 static int split_present(rl_semantic *s, side *a, size_t i, const side *b)
 {
 	const char *x = a->fold.data + a->p[i].fold;
 	size_t len = a->p[i].fold_len;
+	uint64_t pre, suf;
+	int r;
 
+	if ((r = ctx_splits(s, x, len, &pre, &suf)) < 0)
+		return r;
 	for (size_t k = 2; k + 2 <= len; k++) {
-		int r;
-
 		if ((x[k] & 0xc0) == 0x80)
 			continue; /* inside a character */
-		if ((r = present_in(s, b, word_gram(x, k), x, k)) <= 0) {
+		if ((r = half_present(s, b, x, k, (int)(pre >> (k & 63) & 1))) <= 0) {
 			if (r < 0)
 				return r;
 			continue;
 		}
-		if ((r = present_in(s, b, word_gram(x + k, len - k), x + k, len - k)) != 0)
+		if ((r = half_present(s, b, x + k, len - k, (int)(suf >> (k & 63) & 1))) != 0)
 			return r;
 	}
 	return 0;
@@ -3075,6 +3257,7 @@ static int inflection_present(rl_semantic *s, int si, size_t i)
 	const char *x;
 	size_t lx;
 	uint32_t *k;
+	look q;
 	int err;
 
 	if (fold_part(a, i) < 0)
@@ -3090,7 +3273,8 @@ static int inflection_present(rl_semantic *s, int si, size_t i)
 		if (inflects(x, lx, b->fold.data + b->p[j - 1].fold, b->p[j - 1].fold_len))
 			return 1;
 	/* a part in the context shares the first max(4, lx - 4) bytes */
-	if ((err = ctx_look(s, x, lx > 8 ? lx - 4 : 4, 1)) < 0)
+	q = (look){x, lx > 8 ? lx - 4 : 4, 1, 1, x, lx};
+	if ((err = ctx_look(s, &q)) != 0)
 		return err;
 	for (uint32_t j = (k = rl_map64_get(&c->prefix, rl_hash(x, 4, 4))) ? *k : 0; j;
 	     j = c->fv[j - 1].next)
@@ -3105,7 +3289,7 @@ static int inflection_present(rl_semantic *s, int si, size_t i)
 static int ctx_entity(rl_semantic *s, int si, const item *x)
 {
 	side *a = &s->sd[si];
-	const rl_set64 *ents = &s->cx.sd.ents;
+	rl_set64 *ents = &s->cx.sd.ents;
 	const uint32_t *e;
 	int err;
 
@@ -3114,13 +3298,14 @@ static int ctx_entity(rl_semantic *s, int si, const item *x)
 	if (!x->value) {
 		if (fold_part(a, x->w0) < 0)
 			return RL_ENOMEM;
-		return ctx_has(s, ents, x->key, a->fold.data + a->p[x->w0].fold, a->p[x->w0].fold_len);
+		return ctx_has(s, ents, x->key, a->fold.data + a->p[x->w0].fold, a->p[x->w0].fold_len,
+		               0);
 	}
 	for (uint32_t k = (e = rl_map64_get(&s->ents, x->key)) ? *e : 0; k; k = s->gaz.v[k - 1].alias) {
 		const lex_entry *name = &s->gaz.v[k - 1];
+		look q = {s->names.data + name->text, name->text_len, 0, 0, NULL, 0};
 
-		if (name->text_len &&
-		    (err = ctx_look(s, s->names.data + name->text, name->text_len, 0)) < 0)
+		if (name->text_len && (err = ctx_look(s, &q)) < 0)
 			return err;
 	}
 	return rl_set64_has(ents, x->key);
@@ -3145,7 +3330,7 @@ static int entity_present(rl_semantic *s, int si, const item *x)
 	if (fold_part(a, x->w0) < 0)
 		return RL_ENOMEM;
 	return ctx_has(s, &s->cx.sd.present, g, a->fold.data + a->p[x->w0].fold,
-	               a->p[x->w0].fold_len);
+	               a->p[x->w0].fold_len, 0);
 }
 
 /* Report the entities of side si that the other side lacks.  A name the
@@ -3254,57 +3439,123 @@ static int cmp_change(const void *x, const void *y)
 	return (a->type > b->type) - (a->type < b->type);
 }
 
-/* The changed text of the old side, [*c0, *c1); 0 when nothing changed. */
-static int changed_span(const rl_semantic *s, size_t *c0, size_t *c1)
+/* Append window old[a0..a1) (state `state`; `after` after it), new
+ * [a0 + d0, a1 + d1).  Fails with RL_ENOMEM. */
+static int add_window(rl_semantic *s, size_t a0, size_t a1, long d0, long d1, int state,
+                      int after)
 {
-	size_t ao = s->pair.a0;
-	int any = 0;
-
-	for (size_t i = 0; i < s->pair.n; i++) {
-		const rl_edit *e = &s->pair.e[i];
-
-		if (e->op != RL_EDIT_EQUAL && !any++)
-			*c0 = ao;
-		if (e->op != RL_EDIT_INSERT)
-			ao += e->end - e->start;
-		if (e->op != RL_EDIT_EQUAL)
-			*c1 = ao;
-	}
-	return any;
+	if (rl_grow(&s->win, &s->win_cap, s->n_win + 1, sizeof(window)) < 0)
+		return RL_ENOMEM;
+	s->win[s->n_win++] = (window){(uint32_t)a0, (uint32_t)a1, (uint32_t)((long)a0 + d0),
+	                              (uint32_t)((long)a1 + d1), (int8_t)state, (int8_t)after};
+	return 0;
 }
 
-/* The edit script cut to the window [xs, xe) of the old side: only the
- * equal text around the changes is cut.  Fails with RL_ENOMEM. */
-static int clip_edits(rl_semantic *s, size_t xs, size_t xe)
+/*
+ * The windows of the pair: from the last sync point before each run of
+ * changes to the first after it, joining runs whose equal text between
+ * holds no two sync points.  Between windows, the text is equal and as
+ * long on both sides.  Fails with RL_ENOMEM.
+ */
+static int find_windows(rl_semantic *s)
 {
-	size_t m = 0;
+	const struct pair *p = &s->pair;
+	const char *a = p->a;
+	size_t ao = p->a0, start = 0, c1 = 0;
+	long d = (long)p->b0 - (long)p->a0, d0 = d; /* new minus old, in equal text */
+	int any = 0, st = 1, st_end;
 
-	if (rl_grow(&s->we, &s->we_cap, s->pair.n + 1, sizeof(rl_edit)) < 0)
+	s->n_win = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const rl_edit *e = &p->e[i];
+
+		if (e->op == RL_EDIT_EQUAL) {
+			ao += e->end - e->start;
+			continue;
+		}
+		if (!any++) {
+			start = sync_before(s, a, p->a0, 1, ao, ao - (ao > p->a0), 1, &st);
+		} else if (ao > c1) {
+			size_t x = sync_after(s, a, c1, 0, ao, c1 + 1, &st_end), y;
+			int st_next;
+
+			if (x < ao && (y = sync_before(s, a, x, 0, ao, ao - 1, -1, &st_next)) > x) {
+				if (add_window(s, start, x, d0, d, st, st_end) < 0)
+					return RL_ENOMEM;
+				start = y;
+				st = st_next;
+				d0 = d;
+			}
+		}
+		if (e->op == RL_EDIT_DELETE) {
+			ao += e->end - e->start;
+			d -= (long)(e->end - e->start);
+		} else {
+			d += (long)(e->end - e->start);
+		}
+		c1 = ao;
+	}
+	if (!any)
+		return add_window(s, p->a0, p->a1, d, d, 1, -1);
+	return add_window(s, start, sync_after(s, a, c1, 0, p->a1, c1 + 1, &st_end), d0, d, st,
+	                  st_end);
+}
+
+/* The edit script cut to the windows: the equal text around the changes
+ * is cut to them.  Fails with RL_ENOMEM. */
+static int clip_edits(rl_semantic *s)
+{
+	size_t m = 0, w = 0;
+
+	if (rl_grow(&s->we, &s->we_cap, s->pair.n + s->n_win + 1, sizeof(rl_edit)) < 0)
 		return RL_ENOMEM;
 	for (size_t i = 0; i < s->pair.n; i++) {
 		rl_edit x = s->pair.e[i];
 
-		if (x.op == RL_EDIT_EQUAL) {
-			x.start = x.start > xs ? x.start : xs;
-			x.end = x.end < xe ? x.end : xe;
-			if (x.start >= x.end)
-				continue;
+		if (x.op != RL_EDIT_EQUAL) {
+			s->we[m++] = x;
+			continue;
 		}
-		s->we[m++] = x;
+		/* an equal piece may reach into several windows */
+		while (w < s->n_win && s->win[w].a1 <= x.start)
+			w++;
+		for (size_t k = w; k < s->n_win && s->win[k].a0 < x.end; k++) {
+			rl_edit y = {RL_EDIT_EQUAL, x.start > s->win[k].a0 ? x.start : s->win[k].a0,
+			             x.end < s->win[k].a1 ? x.end : s->win[k].a1};
+
+			if (y.start < y.end)
+				s->we[m++] = y;
+		}
 	}
 	s->n_we = m;
 	return 0;
 }
 
-/* Read the windows old[xs..xe) and new[xbs..xbe), which start in sentence
- * state `st`. */
-static int prepare(rl_semantic *s, size_t xs, size_t xe, size_t xbs, size_t xbe, int st)
+/* Tokenize side si of the windows, noting where each starts. */
+static int tokenize_windows(rl_semantic *s, int si, rl_tokens *t)
+{
+	const char *text = si ? s->pair.b : s->pair.a;
+
+	t->n = 0;
+	if (rl_grow(&s->wtok[si], &s->wtok_cap[si], s->n_win + 1, sizeof(uint32_t)) < 0)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < s->n_win; k++) {
+		const window *w = &s->win[k];
+
+		s->wtok[si][k] = (uint32_t)t->n;
+		if (rl_text_tokenize(t, text, si ? w->b0 : w->a0, si ? w->b1 : w->a1) < 0)
+			return RL_ENOMEM;
+	}
+	return 0;
+}
+
+/* Read the windows of both sides. */
+static int prepare(rl_semantic *s)
 {
 	int err;
 
-	s->ta.n = s->tb.n = 0;
-	if (rl_text_tokenize(&s->ta, s->pair.a, xs, xe) < 0 ||
-	    rl_text_tokenize(&s->tb, s->pair.b, xbs, xbe) < 0 || clip_edits(s, xs, xe) < 0)
+	if (tokenize_windows(s, 0, &s->ta) < 0 || tokenize_windows(s, 1, &s->tb) < 0 ||
+	    clip_edits(s) < 0 || ctx_begin(s) < 0)
 		return RL_ENOMEM;
 	for (int si = 0; si < 2; si++) {
 		for (int k = 0; k < IT_COUNT; k++)
@@ -3312,9 +3563,9 @@ static int prepare(rl_semantic *s, size_t xs, size_t xe, size_t xbs, size_t xbe,
 		set_reset(&s->sd[si].ents, 8);
 		set_reset(&s->sd[si].present, (si ? s->tb.n : s->ta.n) / 2);
 	}
-	if ((err = read_side(s, &s->sd[0], s->pair.a, &s->ta, st)) < 0 ||
-	    (err = read_side(s, &s->sd[1], s->pair.b, &s->tb, st)) < 0 ||
-	    (err = place_edits(s, s->pair.a, s->we, s->n_we, (uint32_t)xs, (uint32_t)xbs)) < 0)
+	if ((err = read_side(s, &s->sd[0], s->pair.a, &s->ta, s->wtok[0], s->win, s->n_win)) < 0 ||
+	    (err = read_side(s, &s->sd[1], s->pair.b, &s->tb, s->wtok[1], s->win, s->n_win)) < 0 ||
+	    (err = place_edits(s, s->pair.a, s->we, s->n_we, s->win[0].a0, s->win[0].b0)) < 0)
 		return err;
 	for (int si = 0; si < 2; si++) {
 		mark_changed(s, si);
@@ -3323,8 +3574,8 @@ static int prepare(rl_semantic *s, size_t xs, size_t xe, size_t xbs, size_t xbe,
 	return 0;
 }
 
-/* What the detectors claim on a segment of context, as detect_window()
- * does on a window; every date there has its equal on the other side. */
+/* What the detectors claim on a segment of context, as detect_windows()
+ * does on the windows; every date there has its equal on the other side. */
 static int find_claims(rl_semantic *s, side *sd)
 {
 	int err = 0;
@@ -3358,25 +3609,22 @@ static int detect_names_and_terms(rl_semantic *s)
 	return err;
 }
 
-/* Find the changes of the pair in the window old[xs..xe), which starts in
- * sentence state `st`; the tail after it in `st_end`.  Returns 0, RETRY
- * or RL_ENOMEM. */
-static int detect_window(rl_semantic *s, size_t xs, size_t xe, int st, int st_end)
+/* Find the changes of the pair in the windows s->win.  Returns 0, RETRY,
+ * ONE_WINDOW or RL_ENOMEM. */
+static int detect_windows(rl_semantic *s)
 {
-	const struct pair *p = &s->pair;
 	int err;
 
-	s->retry = xe < p->a1;
-	ctx_begin(s, p->a, p->a0, xs, xe, p->a1, st_end);
+	s->retry = s->n_win > 1 || s->win[0].a1 < s->pair.a1;
 	/* what a detector claims, later ones leave alone: dates go before
 	 * numbers, modal verbs and names ("May 2026"), all go before terms */
-	if ((err = prepare(s, xs, xe, p->b0 + (xs - p->a0), p->b1 - (p->a1 - xe), st)) < 0 ||
+	if ((err = prepare(s)) < 0 ||
 	    (wants(s, ~T(NEGATION)) && (err = detect_dates(s)) != 0) ||
 	    (wants(s, T(NUMBER) | T_TERM) && (err = detect_numbers(s)) != 0) ||
 	    (wants(s, T(NEGATION) | T_TERM) &&
-	     (err = detect_markers(s, &s->neg, IT_NEG, RL_CHANGE_NEGATION)) < 0) ||
+	     (err = detect_markers(s, &s->neg, IT_NEG, RL_CHANGE_NEGATION)) != 0) ||
 	    (wants(s, T(MODALITY) | T_TERM) &&
-	     (err = detect_markers(s, &s->mod, IT_MOD, RL_CHANGE_MODALITY)) < 0) ||
+	     (err = detect_markers(s, &s->mod, IT_MOD, RL_CHANGE_MODALITY)) != 0) ||
 	    (wants(s, T_ENTITY | T_TERM) && (err = detect_names_and_terms(s)) < 0))
 		return err;
 	return 0;
@@ -3386,8 +3634,8 @@ int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, co
                        size_t a0, size_t a1, const char *b, size_t b0, size_t b1,
                        const rl_edit *edits, size_t n_edits)
 {
-	size_t first = *n, c0 = a0, c1 = a0, xs = a0, xe = a1;
-	int err, st = 1, st_end = -1;
+	size_t first = *n;
+	int err;
 
 	if (!s->types || a0 == a1 || b0 == b1)
 		return 0;
@@ -3395,15 +3643,20 @@ int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, co
 	s->out_n = n;
 	s->out_cap = cap;
 	s->pair = (struct pair){a, b, a0, a1, b0, b1, edits, n_edits};
-	/* the window: from the last sync point before the first change to the
-	 * first after the last */
-	if (s->windows && changed_span(s, &c0, &c1)) {
-		xs = sync_before(s, a, a0, 1, c0, c0 - (c0 > a0), 1, &st);
-		xe = sync_after(s, a, c1, 0, a1, c1 + 1, &st_end);
-	}
-	if ((err = detect_window(s, xs, xe, st, st_end)) == RETRY) {
+	s->n_win = 0;
+	if (s->windows ? (err = find_windows(s)) < 0
+	               : (err = add_window(s, a0, a1, (long)b0 - (long)a0, (long)b1 - (long)a1, 1,
+	                                   -1)) < 0)
+		return err;
+	/* fewer, larger windows where the pair's text between them counts */
+	while ((err = detect_windows(s)) > 0) {
+		window *w = s->win, *last = &s->win[s->n_win - 1];
+
 		*n = first;
-		err = detect_window(s, xs, a1, st, -1);
+		if (err == RETRY)
+			*last = (window){last->a0, (uint32_t)a1, last->b0, (uint32_t)b1, last->state, -1};
+		*w = (window){w->a0, last->a1, w->b0, last->b1, w->state, last->after};
+		s->n_win = 1;
 	}
 	if (err < 0)
 		return err;
