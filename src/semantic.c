@@ -233,6 +233,8 @@ typedef struct fold_ref {
 	uint32_t off, len, next;
 } fold_ref;
 
+#define RUN_LENS 64
+
 /* Old text outside the windows, [lo, hi), and the sentence state where it
  * starts. */
 typedef struct range {
@@ -256,6 +258,9 @@ typedef struct context {
 	uint8_t checked, all;      /* runs listed, fold_stable() checked; all read */
 	uint32_t *run;             /* maximal runs of ASCII letters and digits: start, length, range */
 	size_t n_run, run_cap;
+	uint32_t *order;           /* the runs by length: of length L (63 and up: 63) */
+	size_t order_cap;          /* order[bucket[L]..bucket[L + 1]) */
+	uint32_t bucket[RUN_LENS + 1];
 	uint32_t *seg;             /* the segments read, [start, end) pairs */
 	size_t n_seg, seg_cap;
 	side sd;                   /* a segment; its present and ents gather all segments' */
@@ -321,6 +326,11 @@ struct rl_semantic {
 	rl_tokens tmp, ta, tb;
 	rl_buf buf;
 	int retry;                 /* the window ends before the pair does */
+	struct {                   /* the last word plain_gap_word() looked at */
+		const char *text;
+		size_t len;
+		int plain;
+	} gap_word;
 	rl_change **out;
 	size_t *out_n, *out_cap;
 };
@@ -1328,6 +1338,7 @@ void rl_semantic_free(rl_semantic *s)
 	side_free(&s->cx.sd);
 	free(s->cx.seg);
 	free(s->cx.run);
+	free(s->cx.order);
 	free(s->cx.rng);
 	free(s->win);
 	free(s->wtok[0]);
@@ -1631,18 +1642,37 @@ static int is_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
-/* Is text[a..b) a plain lower-case word that no lexicon and no name knows? */
-static int plain_gap_word(const rl_semantic *s, const char *text, size_t a, size_t b)
+static int is_alpha(char c)
 {
+	return is_lower(c) || (c >= 'A' && c <= 'Z');
+}
+
+/* Is text[a..b) a plain word of ASCII letters, not all capitals, that no
+ * lexicon knows and that is no name particle?  Returns 2 when it starts
+ * with a capital, 1, or 0.  (A scan meets each word on both sides of a
+ * gap: the last answer is kept.) */
+static int plain_gap_word(rl_semantic *s, const char *text, size_t a, size_t b)
+{
+	size_t upper = 0;
 	uint64_t key;
 
 	if (a >= b)
 		return 0;
-	for (size_t i = a; i < b; i++)
-		if (!is_lower(text[i]))
+	for (size_t i = a; i < b; i++) {
+		if (!is_alpha(text[i]))
 			return 0;
+		upper += !is_lower(text[i]);
+	}
+	if (upper == b - a && b - a >= 2)
+		return 0;
+	if (s->gap_word.text == text + a && s->gap_word.len == b - a)
+		return s->gap_word.plain;
 	key = rl_text_key_hash(text + a, b - a);
-	return !rl_set64_has(&s->lexkeys, key) && !rl_set64_has(&s->particles, key);
+	s->gap_word.text = text + a;
+	s->gap_word.len = b - a;
+	s->gap_word.plain = rl_set64_has(&s->lexkeys, key) || rl_set64_has(&s->particles, key)
+	                        ? 0 : is_lower(text[a]) ? 1 : 2;
+	return s->gap_word.plain;
 }
 
 /* The state after the full stop that ends text[c0..x) (no white space in
@@ -1675,33 +1705,37 @@ static int stop_state(rl_semantic *s, const char *text, size_t c0, size_t x, int
  * on), or -1.  Sync points:
  *  - after . ! ? : or an ellipsis (a full stop not after an abbreviation's
  *    or a date word's letters, so that no date reads through it);
- *  - between two plain lower-case words (plain_gap_word) on one line; the
- *    word after lies in [x, hi).
+ *  - between two plain words (plain_gap_word) on one line, not both
+ *    capitalised (a name runs on only through capitals and particles);
+ *    the word after lies in [x, hi).
  * `hard`: lo is the start of the pair (nothing before it counts).
  */
 static int sync_at(rl_semantic *s, const char *text, size_t lo, int hard, size_t hi, size_t x)
 {
-	size_t c0 = x, g, e;
-	int whole;
+	size_t c0 = x, g = x, e;
 	char c = text[x - 1];
+	int u, v;
 
+	if (c == '!' || c == '?' || c == ':' ||
+	    (x - lo >= 3 && !memcmp(text + x - 3, "\xe2\x80\xa6", 3)))
+		return 1;
+	if (c != '.' && !is_alpha(c))
+		return -1;
+	while (c != '.' && g < hi && (text[g] == ' ' || text[g] == '\t'))
+		g++;
+	if (c != '.' && (g == x || g >= hi || !is_alpha(text[g])))
+		return -1;
 	while (c0 > lo && !is_ws(text[c0 - 1]))
 		c0--;
-	whole = c0 > lo || hard || is_ws(text[lo - 1]);
-	if (c == '!' || c == '?' || c == ':' ||
-	    (x - c0 >= 3 && !memcmp(text + x - 3, "\xe2\x80\xa6", 3)))
-		return 1;
 	if (c == '.')
-		return stop_state(s, text, c0, x, whole);
-	if (!whole || !plain_gap_word(s, text, c0, x))
-		return -1;
-	for (g = x; g < hi && (text[g] == ' ' || text[g] == '\t'); g++)
-		;
-	if (g == x || g >= hi || is_ws(text[g]))
+		return stop_state(s, text, c0, x, c0 > lo || hard || is_ws(text[lo - 1]));
+	if (!(c0 > lo || hard || is_ws(text[lo - 1])))
 		return -1;
 	for (e = g; e < hi && !is_ws(text[e]); e++)
 		;
-	return plain_gap_word(s, text, g, e) ? 0 : -1;
+	if (!(u = plain_gap_word(s, text, c0, x)) || !(v = plain_gap_word(s, text, g, e)))
+		return -1;
+	return u == 2 && v == 2 ? -1 : 0;
 }
 
 /* The last sync point x of text[lo..hi) with x <= from, or lo; its state
@@ -2812,6 +2846,49 @@ static int ctx_begin(rl_semantic *s)
 	return 0;
 }
 
+/* ASCII letters and digits. */
+static const uint8_t alnum_bytes[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* Bytes for listing runs: 1 an ASCII letter or digit, 2 beyond ASCII. */
+static int run_class(unsigned char c)
+{
+	return c < 0x80 ? alnum_bytes[c] : 2;
+}
+
+static size_t run_bucket(size_t len)
+{
+	return len < RUN_LENS - 1 ? len : RUN_LENS - 1;
+}
+
+/* Sort the runs by length (a counting sort).  Fails with RL_ENOMEM. */
+static int ctx_order_runs(context *c)
+{
+	uint32_t at[RUN_LENS];
+
+	if (rl_grow(&c->order, &c->order_cap, c->n_run + 1, sizeof(uint32_t)) < 0)
+		return RL_ENOMEM;
+	memset(c->bucket, 0, sizeof(c->bucket));
+	for (size_t k = 0; k < c->n_run; k++)
+		c->bucket[run_bucket(c->run[3 * k + 1]) + 1]++;
+	for (size_t l = 0; l < RUN_LENS; l++)
+		c->bucket[l + 1] += c->bucket[l];
+	memcpy(at, c->bucket, sizeof(at));
+	for (size_t k = 0; k < c->n_run; k++)
+		c->order[at[run_bucket(c->run[3 * k + 1])]++] = (uint32_t)k;
+	return 0;
+}
+
 /* List the runs of ASCII letters and digits of the context; 1 when a
  * character there is not fold_stable().  Fails with RL_ENOMEM. */
 static int ctx_runs(context *c)
@@ -2826,25 +2903,26 @@ static int ctx_runs(context *c)
 		            sizeof(uint32_t)) < 0)
 			return RL_ENOMEM;
 		for (size_t i = c->rng[r].lo; i < hi;) {
-			size_t j = i;
+			const unsigned char *t = (const unsigned char *)c->text;
+			size_t j;
 
-			if ((unsigned char)c->text[i] >= 0x80) {
+			while (i < hi && !run_class(t[i]))
+				i++;
+			if (i < hi && t[i] >= 0x80) {
 				unstable |= !fold_stable(rl_text_next(c->text, hi, &i));
 				continue;
 			}
-			while (j < hi && is_alnum(c->text[j]))
-				j++;
-			if (j == i) {
-				i++;
+			for (j = i; j < hi && run_class(t[j]) == 1; j++)
+				;
+			if (j == i)
 				continue;
-			}
 			c->run[3 * c->n_run] = (uint32_t)i;
 			c->run[3 * c->n_run + 1] = (uint32_t)(j - i);
 			c->run[3 * c->n_run++ + 2] = (uint32_t)r;
 			i = j;
 		}
 	}
-	return unstable;
+	return unstable ? 1 : ctx_order_runs(c);
 }
 
 /* The context's segments for inflection: the folds of their parts. */
@@ -3017,9 +3095,11 @@ static int ctx_scan(rl_semantic *s, int r, const look *q, char ch)
 static int ctx_runs_look(rl_semantic *s, const look *q)
 {
 	context *c = &s->cx;
+	size_t from = c->bucket[run_bucket(q->len)];
+	size_t to = c->bucket[q->prefix ? RUN_LENS : run_bucket(q->len) + 1];
 
-	for (size_t k = 0; k < c->n_run; k++) {
-		size_t m = c->run[3 * k], seg;
+	for (size_t o = from; o < to; o++) {
+		size_t k = c->order[o], m = c->run[3 * k], seg;
 		int hit, err;
 
 		if (q->prefix ? c->run[3 * k + 1] < q->len : c->run[3 * k + 1] != q->len)
@@ -3142,12 +3222,10 @@ static int ctx_splits(rl_semantic *s, const char *x, size_t len, uint64_t *pre, 
 		if (!is_alnum(x[k]))
 			return 0;
 	*pre = *suf = 0;
-	for (size_t k = 0; k < c->n_run; k++) {
+	for (size_t o = c->bucket[2]; len >= 4 && o < c->bucket[len - 1]; o++) {
+		size_t k = c->order[o], ly = c->run[3 * k + 1], j = 0;
 		const char *y = c->text + c->run[3 * k];
-		size_t ly = c->run[3 * k + 1], j = 0;
 
-		if (ly < 2 || ly + 2 > len)
-			continue;
 		while (j < ly && ascii_lower(y[j]) == x[j])
 			j++;
 		*pre |= (uint64_t)(j == ly) << ly;
@@ -3283,24 +3361,16 @@ static int inflection_present(rl_semantic *s, int si, size_t i)
 	return 0;
 }
 
-/* Is entity x of side si in the context: a name by its first word, an
- * entity of the gazetteer by the first word of any of its names?  Returns
- * 1, 0 or RL_ENOMEM. */
-static int ctx_entity(rl_semantic *s, int si, const item *x)
+/* Is entity x, from the gazetteer, in the context by the first word of
+ * any of its names?  Returns 1, 0 or RL_ENOMEM. */
+static int ctx_entity(rl_semantic *s, const item *x)
 {
-	side *a = &s->sd[si];
 	rl_set64 *ents = &s->cx.sd.ents;
 	const uint32_t *e;
 	int err;
 
 	if (rl_set64_has(ents, x->key))
 		return 1;
-	if (!x->value) {
-		if (fold_part(a, x->w0) < 0)
-			return RL_ENOMEM;
-		return ctx_has(s, ents, x->key, a->fold.data + a->p[x->w0].fold, a->p[x->w0].fold_len,
-		               0);
-	}
 	for (uint32_t k = (e = rl_map64_get(&s->ents, x->key)) ? *e : 0; k; k = s->gaz.v[k - 1].alias) {
 		const lex_entry *name = &s->gaz.v[k - 1];
 		look q = {s->names.data + name->text, name->text_len, 0, 0, NULL, 0};
@@ -3312,9 +3382,10 @@ static int ctx_entity(rl_semantic *s, int si, const item *x)
 }
 
 /* Is entity x of side si on the other side: its entity, or (from the
- * gazetteer) its words in a row?  A name's words in a row are each on the
- * other side, so compare_entities() finds it there anyway.  Returns 1, 0
- * or RL_ENOMEM. */
+ * gazetteer) its words in a row?  A name that is in the context as an
+ * entity or as words in a row has each of its words there, so
+ * compare_entities() finds it there anyway: only the windows are looked
+ * at for names.  Returns 1, 0 or RL_ENOMEM. */
 static int entity_present(rl_semantic *s, int si, const item *x)
 {
 	side *a = &s->sd[si];
@@ -3325,8 +3396,8 @@ static int entity_present(rl_semantic *s, int si, const item *x)
 
 	if (rl_set64_has(&b->ents, x->key) || (n <= NGRAM_MAX && seq_present(b, a->pkey + x->w0, n)))
 		return 1;
-	if ((r = ctx_entity(s, si, x)) != 0 || !x->value || n > NGRAM_MAX)
-		return r;
+	if (!x->value || (r = ctx_entity(s, x)) != 0 || n > NGRAM_MAX)
+		return x->value ? r : 0;
 	if (fold_part(a, x->w0) < 0)
 		return RL_ENOMEM;
 	return ctx_has(s, &s->cx.sd.present, g, a->fold.data + a->p[x->w0].fold,
