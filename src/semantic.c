@@ -83,7 +83,8 @@ typedef struct lexicon {
 
 /* Bits of the lexicons an entry can start at a word in, looked up once per
  * word (most words start none). */
-enum { LX_NEG = 1, LX_MOD = 2, LX_NUM = 4, LX_UNIT = 8, LX_DATE = 16, LX_GAZ = 32 };
+enum { LX_NEG = 1, LX_MOD = 2, LX_NUM = 4, LX_UNIT = 8, LX_DATE = 16, LX_GAZ = 32,
+       LX_ANY = 64 /* a word of an entry, anywhere in it */ };
 
 static void lex_free(lexicon *lx)
 {
@@ -290,11 +291,11 @@ struct rl_semantic {
 	size_t n_dkeys, dkeys_cap;
 	int df_ready;
 	lexicon neg, mod, num, unit, date, gaz;
-	rl_map64 lexm; /* first key of any entry -> its lexicons (LX_*) */
-	rl_set64 lexkeys; /* every word of every entry */
+	rl_map64 lexm; /* word of an entry -> the lexicons it starts an entry in (LX_*) */
 	int windows;  /* no entry spans a sentence end: analyse windows (see below) */
-	rl_map64 ents; /* gazetteer entity -> 1 + index of its newest name */
+	rl_map64 ents; /* gazetteer entity -> 1 + index of its newest name (when used) */
 	rl_buf names; /* the first words of the gazetteer's names */
+	uint32_t first_part[2]; /* see phrase_keys() */
 	rl_set64 stop, particles, ordinal_suffixes;
 	rl_map64 df;  /* word key -> 1 + index in dfv */
 	struct df_count {
@@ -415,12 +416,14 @@ static int plain_token(const char *s, const rl_token *t)
 
 /* Keys of the words of phrase p[0..len), tokenized as text is: non-space
  * tokens, or their parts when `parts`.  Returns the count (at most `max`,
- * -1 when longer) or RL_ENOMEM. */
+ * -1 when longer) or RL_ENOMEM; s->first_part is the first key's part, if
+ * it is one. */
 static int phrase_keys(rl_semantic *s, const char *p, size_t len, int parts, uint64_t *keys,
                        size_t max)
 {
 	size_t n = 0;
 
+	s->first_part[0] = s->first_part[1] = 0;
 	s->tmp.n = 0;
 	if (rl_text_tokenize(&s->tmp, p, 0, len) < 0)
 		return RL_ENOMEM;
@@ -439,6 +442,10 @@ static int phrase_keys(rl_semantic *s, const char *p, size_t len, int parts, uin
 		while (next_part(p, &i, t->end, &ps, &pe)) {
 			if (n == max)
 				return -1;
+			if (!n) {
+				s->first_part[0] = ps;
+				s->first_part[1] = pe;
+			}
 			keys[n++] = rl_text_key_hash(p + ps, pe - ps);
 		}
 	}
@@ -450,6 +457,11 @@ static int phrase_keys(rl_semantic *s, const char *p, size_t len, int parts, uin
 static int is_digit(char c)
 {
 	return c >= '0' && c <= '9';
+}
+
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* The decimal separator of one group of digits and separators ("1.987",
@@ -764,28 +776,18 @@ static int line_date(rl_semantic *s, lexicon *lx, char *lhs, char *rhs)
 }
 
 /* Keep the folded text of the first part of name `p` (the entry's first
- * key), to look for the name in text.  Fails with RL_ENOMEM. */
+ * key, as entry_init() found it), to look for the name in text.  Fails
+ * with RL_ENOMEM. */
 static int first_word(rl_semantic *s, lex_entry *e, const char *p)
 {
-	size_t len = strlen(p), mark = s->names.len;
+	size_t mark = s->names.len;
 
-	s->tmp.n = 0;
-	if (rl_text_tokenize(&s->tmp, p, 0, len) < 0)
+	if (s->first_part[1] == s->first_part[0])
+		return 0;
+	if (rl_text_fold(&s->names, p + s->first_part[0], s->first_part[1] - s->first_part[0]) < 0)
 		return RL_ENOMEM;
-	for (size_t k = 0; k < s->tmp.n; k++) {
-		const rl_token *t = &s->tmp.v[k];
-		uint32_t i = t->start, ps, pe;
-
-		if (t->kind == RL_TOK_SPACE)
-			continue;
-		if (t->kind == RL_TOK_WORD && next_part(p, &i, t->end, &ps, &pe)) {
-			if (rl_text_fold(&s->names, p + ps, pe - ps) < 0)
-				return RL_ENOMEM;
-			e->text = (uint32_t)mark;
-			e->text_len = (uint32_t)(s->names.len - mark);
-		}
-		break;
-	}
+	e->text = (uint32_t)mark;
+	e->text_len = (uint32_t)(s->names.len - mark);
 	return 0;
 }
 
@@ -902,50 +904,77 @@ static void lexicons(rl_semantic *s, lexicon *lx[N_LEXICONS])
 	lx[5] = &s->gaz;
 }
 
-/* Does any entry outside the gazetteer hold the word with key `k`?  (The
- * gazetteer matches parts of words, never punctuation.) */
-static int sentence_end_key(uint64_t k)
-{
-	static const char *const ends[] = {".", "!", "?", ":", "\xe2\x80\xa6"};
+#define N_ENDS 5
 
-	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
-		if (k == rl_text_key_hash(ends[i], strlen(ends[i])))
+/* The keys of the punctuation after which sync_at() cuts. */
+static void end_keys(uint64_t keys[N_ENDS])
+{
+	static const char *const ends[N_ENDS] = {".", "!", "?", ":", "\xe2\x80\xa6"};
+
+	for (size_t i = 0; i < N_ENDS; i++)
+		keys[i] = rl_text_key_hash(ends[i], strlen(ends[i]));
+}
+
+/* Is `k` one of keys[0..N_ENDS)? */
+static int end_key(const uint64_t keys[N_ENDS], uint64_t k)
+{
+	for (size_t i = 0; i < N_ENDS; i++)
+		if (k == keys[i])
 			return 1;
 	return 0;
 }
 
-/* Note for every key that starts an entry the lexicons it starts one in,
- * so that a word is looked up once for all of them; gather every word of
- * every entry; chain the names of each gazetteer entity. */
+/* Note for every word of an entry the lexicons it starts one in, so that
+ * a word is looked up once for all of them. */
 static int index_lexicons(rl_semantic *s)
 {
 	static const uint8_t bits[N_LEXICONS] = {LX_NEG, LX_MOD, LX_NUM, LX_UNIT, LX_DATE, LX_GAZ};
 	lexicon *lx[N_LEXICONS];
+	uint64_t ends[N_ENDS];
 
 	lexicons(s, lx);
+	end_keys(ends);
 	s->windows = 1;
 	for (size_t i = 0; i < N_LEXICONS; i++) {
 		lx[i]->bit = bits[i];
 		for (size_t k = 0; k < lx[i]->n; k++) {
-			lex_entry *e = &lx[i]->v[k];
-			uint32_t *slot = rl_map64_slot(&s->lexm, e->key[0]);
+			const lex_entry *e = &lx[i]->v[k];
 
-			if (!slot)
-				return RL_ENOMEM;
-			*slot |= bits[i];
 			for (size_t w = 0; w < e->n; w++) {
-				if (rl_set64_add(&s->lexkeys, e->key[w]) < 0)
+				uint32_t *slot = rl_map64_slot(&s->lexm, e->key[w]);
+
+				if (!slot)
 					return RL_ENOMEM;
-				if (lx[i] != &s->gaz && sentence_end_key(e->key[w]))
+				*slot |= LX_ANY | (w ? 0 : bits[i]);
+				/* the gazetteer matches parts of words, never punctuation */
+				if (lx[i] != &s->gaz && end_key(ends, e->key[w]))
 					s->windows = 0;
 			}
-			if (lx[i] == &s->gaz) {
-				if (!(slot = rl_map64_slot(&s->ents, e->vkey)))
-					return RL_ENOMEM;
-				e->alias = *slot;
-				*slot = (uint32_t)k + 1;
-			}
 		}
+	}
+	return 0;
+}
+
+/* Is `key` a word of a lexicon entry or a name particle? */
+static int lexicon_word(const rl_semantic *s, uint64_t key)
+{
+	const uint32_t *m = rl_map64_get(&s->lexm, key);
+
+	return (m && (*m & LX_ANY)) || rl_set64_has(&s->particles, key);
+}
+
+/* Chain the names of each gazetteer entity, once.  Fails with RL_ENOMEM. */
+static int index_entities(rl_semantic *s)
+{
+	if (s->ents.n)
+		return 0;
+	for (size_t k = 0; k < s->gaz.n; k++) {
+		uint32_t *slot = rl_map64_slot(&s->ents, s->gaz.v[k].vkey);
+
+		if (!slot)
+			return RL_ENOMEM;
+		s->gaz.v[k].alias = *slot;
+		*slot = (uint32_t)k + 1;
 	}
 	return 0;
 }
@@ -1069,23 +1098,99 @@ static long lang_paragraph(rl_semantic *s, const rl_doc *d, size_t i, size_t lef
 	return r.words;
 }
 
+/* Add the words of text[start..end) and, per language, those among its
+ * entries (with sign `sign`) to *words and hits[].  Fails with RL_ENOMEM. */
+static int lang_count(rl_semantic *s, const char *text, size_t start, size_t end, int sign,
+                      long *words, long *hits)
+{
+	s->tmp.n = 0;
+	if (rl_text_tokenize(&s->tmp, text, start, end) < 0)
+		return RL_ENOMEM;
+	for (size_t k = 0; k < s->tmp.n; k++) {
+		if (s->tmp.v[k].kind != RL_TOK_WORD)
+			continue;
+		*words += sign;
+		for (size_t l = 0; l < s->n_langs; l++)
+			hits[l] += sign * rl_set64_has(&s->evidence[l], s->tmp.v[k].key);
+	}
+	return 0;
+}
+
+/* The bytes two paragraphs share at the start and at the end, cut where a
+ * token starts after white space on both sides, so that the tokens of the
+ * rest are those the whole paragraph has there. */
+static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size_t *head,
+                        size_t *tail)
+{
+	size_t n = la < lb ? la : lb, k = 0, m = 0;
+
+	while (k < n && a[k] == b[k])
+		k++;
+	while (k > 0 && !(k < n && is_ws(a[k - 1]) && !is_ws(a[k]) && !is_ws(b[k])))
+		k--;
+	while (m < n - k && a[la - 1 - m] == b[lb - 1 - m])
+		m++;
+	while (m > 0 && !(is_ws(a[la - m - 1]) && is_ws(b[lb - m - 1]) && !is_ws(a[la - m])))
+		m--;
+	*head = k;
+	*tail = m;
+}
+
+/* Count paragraph p[0..len) of the new text from old paragraph r, when
+ * they differ in a middle part only: its words go to *words and hits to
+ * s->hits, unless they would cross the first LANG_SAMPLE words (`left`).
+ * Returns 1 when counted, 0, or RL_ENOMEM. */
+static int lang_edited(rl_semantic *s, const para_rec *r, const char *p, size_t len, size_t left,
+                       size_t *words)
+{
+	long w = r->words, hits[MAX_LANGS];
+	size_t head, tail;
+
+	shared_ends(r->text, r->len, p, len, &head, &tail);
+	if (2 * (head + tail) < len)
+		return 0;
+	for (size_t l = 0; l < s->n_langs; l++)
+		hits[l] = s->lhits[r->first + l];
+	if (lang_count(s, r->text, head, r->len - tail, -1, &w, hits) < 0 ||
+	    lang_count(s, p, head, len - tail, 1, &w, hits) < 0)
+		return RL_ENOMEM;
+	if ((size_t)w > left)
+		return 0;
+	for (size_t l = 0; l < s->n_langs; l++)
+		s->hits[l] += (size_t)hits[l];
+	*words = (size_t)w;
+	return 1;
+}
+
 /* For every language, count the words of `d` among its entries, of the
- * first LANG_SAMPLE words; with `keep`, keep each paragraph's counts. */
+ * first LANG_SAMPLE words; with `keep`, keep each paragraph's counts.
+ * Without, a paragraph equal to a kept one, or differing from the next
+ * kept one in a middle part only, is counted from it. */
 static int count_language(rl_semantic *s, const rl_doc *d, int keep)
 {
-	size_t words = 0;
+	size_t words = 0, next = 0;
 
 	for (size_t i = 0; d && i < d->n_paras && words < LANG_SAMPLE; i++) {
 		const char *p = d->data + d->paras[i].start;
-		size_t len = d->paras[i].end - d->paras[i].start;
+		size_t len = d->paras[i].end - d->paras[i].start, pw;
 		uint64_t h = rl_hash(p, len, PARA_SEED);
 		const para_rec *r = para_find(&s->lang_map, s->lang_v, h, p, len);
 		long n;
+		int e;
 
 		if (r && words + r->words <= LANG_SAMPLE) {
 			for (size_t l = 0; l < s->n_langs; l++)
 				s->hits[l] += s->lhits[r->first + l];
 			words += r->words;
+			next = (size_t)(r - s->lang_v) + 1;
+			continue;
+		}
+		if (!keep && !r && next < s->n_lang_v &&
+		    (e = lang_edited(s, &s->lang_v[next], p, len, LANG_SAMPLE - words, &pw)) != 0) {
+			if (e < 0)
+				return e;
+			words += pw;
+			next++;
 			continue;
 		}
 		if ((n = lang_paragraph(s, d, i, LANG_SAMPLE - words, keep && !r, h)) < 0)
@@ -1315,7 +1420,6 @@ void rl_semantic_free(rl_semantic *s)
 	lex_free(&s->date);
 	lex_free(&s->gaz);
 	rl_map64_free(&s->lexm);
-	rl_set64_free(&s->lexkeys);
 	rl_map64_free(&s->ents);
 	rl_buf_free(&s->names);
 	rl_set64_free(&s->stop);
@@ -1632,11 +1736,6 @@ static uint32_t map_pos(const rl_semantic *s, int si, uint32_t x)
  * (see "context" below).
  */
 
-static int is_ws(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static int is_lower(char c)
 {
 	return c >= 'a' && c <= 'z';
@@ -1670,8 +1769,7 @@ static int plain_gap_word(rl_semantic *s, const char *text, size_t a, size_t b)
 	key = rl_text_key_hash(text + a, b - a);
 	s->gap_word.text = text + a;
 	s->gap_word.len = b - a;
-	s->gap_word.plain = rl_set64_has(&s->lexkeys, key) || rl_set64_has(&s->particles, key)
-	                        ? 0 : is_lower(text[a]) ? 1 : 2;
+	s->gap_word.plain = lexicon_word(s, key) ? 0 : is_lower(text[a]) ? 1 : 2;
 	return s->gap_word.plain;
 }
 
@@ -1692,7 +1790,7 @@ static int stop_state(rl_semantic *s, const char *text, size_t c0, size_t x, int
 	w = &s->tmp.v[s->tmp.n - 2];
 	if (w->kind != RL_TOK_WORD)
 		return 1;
-	if (rl_set64_has(&s->lexkeys, w->key))
+	if (lexicon_word(s, w->key))
 		return -1;
 	if (w->end - w->start == 1 && (w->flags & RL_TOKF_CAP))
 		return 0;
@@ -3371,6 +3469,8 @@ static int ctx_entity(rl_semantic *s, const item *x)
 
 	if (rl_set64_has(ents, x->key))
 		return 1;
+	if (index_entities(s) < 0)
+		return RL_ENOMEM;
 	for (uint32_t k = (e = rl_map64_get(&s->ents, x->key)) ? *e : 0; k; k = s->gaz.v[k - 1].alias) {
 		const lex_entry *name = &s->gaz.v[k - 1];
 		look q = {s->names.data + name->text, name->text_len, 0, 0, NULL, 0};
