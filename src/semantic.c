@@ -174,8 +174,8 @@ typedef struct part {
 	uint32_t word;
 	uint32_t run;    /* a run is not broken by punctuation or numbers */
 	uint32_t fold, fold_len; /* casefolded text in side.fold; NO_FOLD until needed */
-	uint64_t key;
 	uint8_t cap, allcaps, alpha, claim;
+	uint8_t ascii;   /* only ASCII bytes: its fold is them lower-cased */
 } part;
 
 typedef struct item {
@@ -212,10 +212,6 @@ typedef struct side {
 	uint64_t *pkey;
 	size_t pkey_cap;
 	rl_buf fold;
-	rl_map64 prefix;  /* the first four bytes of folded parts -> chain */
-	uint32_t *prefix_next;
-	size_t prefix_cap;
-	int prefix_built;
 	rl_set64 present; /* n-grams of part keys, and of joined neighbours */
 	rl_set64 ents;    /* keys of the entities found */
 	items it[IT_COUNT];
@@ -1401,8 +1397,6 @@ static void side_free(side *sd)
 	free(sd->p);
 	free(sd->pkey);
 	rl_buf_free(&sd->fold);
-	rl_map64_free(&sd->prefix);
-	free(sd->prefix_next);
 	rl_set64_free(&sd->present);
 	rl_set64_free(&sd->ents);
 	for (int i = 0; i < IT_COUNT; i++)
@@ -1518,9 +1512,13 @@ static void push_word(const rl_semantic *s, side *sd, const rl_token *t, uint8_t
 	w->space = space;
 	w->clause = clause;
 	w->hunk = -1;
-	if (t->kind == RL_TOK_WORD)
-		for (uint32_t i = t->start; i < t->end && !w->digit; i++)
-			w->digit = (unsigned)(sd->text[i] - '0') < 10;
+	if (t->kind == RL_TOK_WORD) {
+		uint32_t i = t->start;
+
+		while (i < t->end && (unsigned)(sd->text[i] - '0') >= 10)
+			i++;
+		w->digit = i < t->end;
+	}
 	sd->lexm[sd->n] = m ? (uint8_t)*m : 0;
 	sd->key[sd->n++] = t->key;
 }
@@ -2600,10 +2598,11 @@ static void part_case(const char *s, part *p)
 	size_t i = p->start;
 	int letters = 0, lower = 0, first = 1;
 
-	p->alpha = 1;
+	p->alpha = p->ascii = 1;
 	while (i < p->end) {
 		uint32_t cp = rl_text_next(s, p->end, &i);
 
+		p->ascii &= cp < 0x80;
 		if (rl_cp_is_upper(cp)) {
 			letters++;
 			p->cap |= first;
@@ -2650,22 +2649,14 @@ static int plain_word(const side *sd, size_t j)
 static int add_plain_part(side *sd, size_t j, uint32_t run)
 {
 	const word *w = &sd->w[j];
-	part *p;
 
-	if (rl_grow(&sd->p, &sd->p_cap, sd->np + 1, sizeof(part)) < 0 ||
-	    rl_grow(&sd->pkey, &sd->pkey_cap, sd->np + 1, sizeof(uint64_t)) < 0)
+	if ((sd->np == sd->p_cap && rl_grow(&sd->p, &sd->p_cap, sd->np + 1, sizeof(part)) < 0) ||
+	    (sd->np == sd->pkey_cap &&
+	     rl_grow(&sd->pkey, &sd->pkey_cap, sd->np + 1, sizeof(uint64_t)) < 0))
 		return RL_ENOMEM;
-	p = &sd->p[sd->np];
-	memset(p, 0, sizeof(*p));
-	p->start = w->start;
-	p->end = w->end;
-	p->word = (uint32_t)j;
-	p->run = run;
-	p->fold = NO_FOLD;
-	p->claim = w->claim;
-	p->cap = (w->flags & RL_TOKF_CAP) != 0;
-	p->allcaps = (w->flags & RL_TOKF_ALLCAPS) != 0;
-	p->alpha = !w->digit;
+	sd->p[sd->np] = (part){w->start, w->end, (uint32_t)j, run, NO_FOLD, 0,
+	                       (w->flags & RL_TOKF_CAP) != 0, (w->flags & RL_TOKF_ALLCAPS) != 0,
+	                       !w->digit, w->claim, 1};
 	sd->pkey[sd->np++] = sd->key[j];
 	return 0;
 }
@@ -2677,7 +2668,6 @@ static int build_parts(side *sd)
 	uint32_t run = 0;
 
 	sd->fold.len = 0;
-	sd->prefix_built = 0;
 	for (size_t j = 0; j < sd->n; j++) {
 		uint32_t i = sd->w[j].start, ps, pe;
 
@@ -2958,11 +2948,6 @@ static const uint8_t alnum_bytes[128] = {
 	['y'] = 1, ['z'] = 1,
 };
 
-/* Bytes for listing runs: 1 an ASCII letter or digit, 2 beyond ASCII. */
-static int run_class(unsigned char c)
-{
-	return c < 0x80 ? alnum_bytes[c] : 2;
-}
 
 static size_t run_bucket(size_t len)
 {
@@ -2987,6 +2972,70 @@ static int ctx_order_runs(context *c)
 	return 0;
 }
 
+/* Bit k set where byte k of w (no byte above 0x7f) is an ASCII letter or
+ * digit: range tests on all eight bytes at once, then the top bits
+ * gathered by a multiplication. */
+static unsigned alnum_bits(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	uint64_t l = w | (ones * 0x20);
+	uint64_t letter = (l + ones * (0x80 - 'a')) & (ones * (0x80 + 'z') - l);
+	uint64_t digit = (w + ones * (0x80 - '0')) & (ones * (0x80 + '9') - w);
+
+	return (unsigned)(((((letter | digit) & high) >> 7) * 0x0102040810204080ULL) >> 56);
+}
+
+static void add_run(context *c, size_t start, size_t end, size_t r)
+{
+	c->run[3 * c->n_run] = (uint32_t)start;
+	c->run[3 * c->n_run + 1] = (uint32_t)(end - start);
+	c->run[3 * c->n_run++ + 2] = (uint32_t)r;
+}
+
+/* List the runs of range r, eight bytes at a time where they are ASCII;
+ * 1 when a character there is not fold_stable().  Cannot fail (the list
+ * has room for a run every other byte). */
+static int list_runs(context *c, size_t r)
+{
+	const char *t = c->text;
+	size_t i = c->rng[r].lo, hi = c->rng[r].hi, start = 0;
+	unsigned in = 0;
+	int unstable = 0;
+
+	while (i < hi) {
+		uint64_t w;
+
+		if (i + 8 <= hi && (memcpy(&w, t + i, 8), !(w & 0x8080808080808080ULL))) {
+			unsigned b = alnum_bits(w), edges = b ^ ((b << 1 | in) & 0xff);
+
+			for (unsigned k = 0; edges; k++, edges >>= 1)
+				if ((edges & 1) && (b >> k & 1))
+					start = i + k;
+				else if (edges & 1)
+					add_run(c, start, i + k, r);
+			in = b >> 7;
+			i += 8;
+		} else if ((unsigned char)t[i] >= 0x80) {
+			if (in)
+				add_run(c, start, i, r);
+			in = 0;
+			unstable |= !fold_stable(rl_text_next(t, hi, &i));
+		} else {
+			unsigned a = alnum_bytes[(unsigned char)t[i]];
+
+			if (a != in && a)
+				start = i;
+			else if (a != in)
+				add_run(c, start, i, r);
+			in = a;
+			i++;
+		}
+	}
+	if (in)
+		add_run(c, start, hi, r);
+	return unstable;
+}
+
 /* List the runs of ASCII letters and digits of the context; 1 when a
  * character there is not fold_stable().  Fails with RL_ENOMEM. */
 static int ctx_runs(context *c)
@@ -2995,30 +3044,10 @@ static int ctx_runs(context *c)
 
 	c->n_run = 0;
 	for (size_t r = 0; r < c->n_rng; r++) {
-		size_t hi = c->rng[r].hi;
-
-		if (rl_grow(&c->run, &c->run_cap, 3 * (c->n_run + (hi - c->rng[r].lo) / 2 + 1),
-		            sizeof(uint32_t)) < 0)
+		if (rl_grow(&c->run, &c->run_cap,
+		            3 * (c->n_run + (c->rng[r].hi - c->rng[r].lo) / 2 + 1), sizeof(uint32_t)) < 0)
 			return RL_ENOMEM;
-		for (size_t i = c->rng[r].lo; i < hi;) {
-			const unsigned char *t = (const unsigned char *)c->text;
-			size_t j;
-
-			while (i < hi && !run_class(t[i]))
-				i++;
-			if (i < hi && t[i] >= 0x80) {
-				unstable |= !fold_stable(rl_text_next(c->text, hi, &i));
-				continue;
-			}
-			for (j = i; j < hi && run_class(t[j]) == 1; j++)
-				;
-			if (j == i)
-				continue;
-			c->run[3 * c->n_run] = (uint32_t)i;
-			c->run[3 * c->n_run + 1] = (uint32_t)(j - i);
-			c->run[3 * c->n_run++ + 2] = (uint32_t)r;
-			i = j;
-		}
+		unstable |= list_runs(c, r);
 	}
 	return unstable ? 1 : ctx_order_runs(c);
 }
@@ -3391,28 +3420,6 @@ static int part_present(rl_semantic *s, int si, size_t i)
 	return split_present(s, a, i, b);
 }
 
-/* Chain the parts of a side by the first four bytes of their folded text. */
-static int index_prefixes(side *sd)
-{
-	rl_map64_free(&sd->prefix);
-	if (rl_grow(&sd->prefix_next, &sd->prefix_cap, sd->np + 1, sizeof(uint32_t)) < 0)
-		return RL_ENOMEM;
-	for (size_t k = sd->np; k-- > 0;) {
-		uint32_t *slot;
-
-		if (fold_part(sd, k) < 0)
-			return RL_ENOMEM;
-		if (sd->p[k].fold_len < 4)
-			continue;
-		if (!(slot = rl_map64_slot(&sd->prefix, rl_hash(sd->fold.data + sd->p[k].fold, 4, 4))))
-			return RL_ENOMEM;
-		sd->prefix_next[k] = *slot;
-		*slot = (uint32_t)k + 1;
-	}
-	sd->prefix_built = 1;
-	return 0;
-}
-
 /* Is y[0..ly) another inflection of x[0..lx): a shared prefix of four
  * letters or more that leaves at most four letters of either? */
 static int inflects(const char *x, size_t lx, const char *y, size_t ly)
@@ -3442,12 +3449,18 @@ static int inflection_present(rl_semantic *s, int si, size_t i)
 	lx = a->p[i].fold_len;
 	if (lx < 4)
 		return 0;
-	if (!b->prefix_built && index_prefixes(b) < 0)
-		return RL_ENOMEM;
-	for (uint32_t j = (k = rl_map64_get(&b->prefix, rl_hash(x, 4, 4))) ? *k : 0; j;
-	     j = b->prefix_next[j - 1])
-		if (inflects(x, lx, b->fold.data + b->p[j - 1].fold, b->p[j - 1].fold_len))
+	for (size_t j = 0; j < b->np; j++) {
+		const part *y = &b->p[j];
+
+		/* ASCII parts fold to their bytes, lower-cased */
+		if (y->ascii && (y->end - y->start < 4 || ascii_lower(b->text[y->start]) != x[0] ||
+		                 ascii_lower(b->text[y->start + 1]) != x[1]))
+			continue;
+		if (fold_part(b, j) < 0)
+			return RL_ENOMEM;
+		if (inflects(x, lx, b->fold.data + y->fold, y->fold_len))
 			return 1;
+	}
 	/* a part in the context shares the first max(4, lx - 4) bytes */
 	q = (look){x, lx > 8 ? lx - 4 : 4, 1, 1, x, lx};
 	if ((err = ctx_look(s, &q)) != 0)
