@@ -1249,25 +1249,28 @@ static int df_paragraph(rl_semantic *s, const rl_doc *d, size_t i, uint32_t stam
 
 		if (t->kind != RL_TOK_WORD)
 			continue;
-		if (plain_token(d->data, t))
-			err = df_key(s, t->key, stamp, keep);
-		while (!err && !plain_token(d->data, t) && next_part(d->data, &j, t->end, &ps, &pe))
-			err = df_key(s, rl_text_key_hash(d->data + ps, pe - ps), stamp, keep);
-		if (err < 0)
-			return err;
+		if (plain_token(d->data, t)) {
+			if ((err = df_key(s, t->key, stamp, keep)) < 0)
+				return err;
+			continue;
+		}
+		while (next_part(d->data, &j, t->end, &ps, &pe))
+			if ((err = df_key(s, rl_text_key_hash(d->data + ps, pe - ps), stamp, keep)) < 0)
+				return err;
 	}
 	r.n = (uint32_t)(s->n_dkeys - r.first);
 	return keep ? para_keep(&s->df_map, &s->df_v, &s->n_df_v, &s->df_v_cap, h, &r) : 0;
 }
 
 /* Count the paragraphs of `d` in the sample (hash slice below `slice` of
- * 65536) that hold each word part. */
+ * 65536; the hash of a paragraph's length and first 64 bytes, so that
+ * choosing does not read the texts) that hold each word part. */
 static int count_rarity(rl_semantic *s, const rl_doc *d, uint32_t slice, int keep)
 {
 	for (size_t i = 0; d && i < d->n_paras; i++) {
 		const char *p = d->data + d->paras[i].start;
 		size_t len = d->paras[i].end - d->paras[i].start;
-		uint64_t h = rl_hash(p, len, PARA_SEED);
+		uint64_t h = rl_hash(p, len < 64 ? len : 64, PARA_SEED ^ len);
 		uint32_t stamp;
 		const para_rec *r;
 		int err = 0;
