@@ -3512,8 +3512,10 @@ static int entity_present(rl_semantic *s, int si, const item *x)
 
 	if (rl_set64_has(&b->ents, x->key) || (n <= NGRAM_MAX && seq_present(b, a->pkey + x->w0, n)))
 		return 1;
-	if (!x->value || (r = ctx_entity(s, x)) != 0 || n > NGRAM_MAX)
-		return x->value ? r : 0;
+	if (!x->value)
+		return 0;
+	if ((r = ctx_entity(s, x)) != 0 || n > NGRAM_MAX)
+		return r;
 	if (fold_part(a, x->w0) < 0)
 		return RL_ENOMEM;
 	return ctx_has(s, &s->cx.sd.present, g, a->fold.data + a->p[x->w0].fold,
