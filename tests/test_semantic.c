@@ -16,8 +16,10 @@
 
 #include "redline.h"
 
-/* The changes between `old` and `new`, as "type:old>new(detail);..." */
-static char *changes_of(const char *old, const char *new, const char *lang, unsigned types)
+/* The changes between `old` and `new`, as "type:old>new(detail);..." or,
+ * with `spans`, "type@old_start-old_end/new_start-new_end;..." */
+static char *changes_of(const char *old, const char *new, const char *lang, unsigned types,
+                        int spans)
 {
 	rl_doc *a = NULL, *b = NULL;
 	rl_comparison *c = NULL;
@@ -39,11 +41,15 @@ static char *changes_of(const char *old, const char *new, const char *lang, unsi
 		for (size_t i = 0; i < l->n_changes; i++) {
 			const rl_change *ch = &l->changes[i];
 			char item[512];
-			int n = snprintf(item, sizeof(item), "%s:%.*s>%.*s%s%s%s;",
-			                 rl_change_type_name(ch->type), (int)(ch->old_end - ch->old_start),
-			                 old + ch->old_start, (int)(ch->new_end - ch->new_start),
-			                 new + ch->new_start, ch->detail ? "(" : "",
-			                 ch->detail ? ch->detail : "", ch->detail ? ")" : "");
+			int n = spans ? snprintf(item, sizeof(item), "%s@%zu-%zu/%zu-%zu;",
+			                         rl_change_type_name(ch->type), ch->old_start, ch->old_end,
+			                         ch->new_start, ch->new_end)
+			              : snprintf(item, sizeof(item), "%s:%.*s>%.*s%s%s%s;",
+			                         rl_change_type_name(ch->type),
+			                         (int)(ch->old_end - ch->old_start), old + ch->old_start,
+			                         (int)(ch->new_end - ch->new_start), new + ch->new_start,
+			                         ch->detail ? "(" : "", ch->detail ? ch->detail : "",
+			                         ch->detail ? ")" : "");
 
 			assert_true(ch->old_start <= ch->old_end && ch->old_end <= strlen(old));
 			assert_true(ch->new_start <= ch->new_end && ch->new_end <= strlen(new));
@@ -67,7 +73,7 @@ static char *changes_of(const char *old, const char *new, const char *lang, unsi
 static void has(const char *old, const char *new, const char *lang, unsigned types,
                 const char *want)
 {
-	char *got = changes_of(old, new, lang, types);
+	char *got = changes_of(old, new, lang, types, 0);
 
 	if (!strstr(got, want))
 		fail_msg("wanted \"%s\" in \"%s\"", want, got);
@@ -77,7 +83,7 @@ static void has(const char *old, const char *new, const char *lang, unsigned typ
 static void lacks(const char *old, const char *new, const char *lang, unsigned types,
                   const char *unwanted)
 {
-	char *got = changes_of(old, new, lang, types);
+	char *got = changes_of(old, new, lang, types, 0);
 
 	if (strstr(got, unwanted))
 		fail_msg("did not want \"%s\" in \"%s\"", unwanted, got);
@@ -86,7 +92,7 @@ static void lacks(const char *old, const char *new, const char *lang, unsigned t
 
 static void none(const char *old, const char *new, const char *lang, unsigned types)
 {
-	char *got = changes_of(old, new, lang, types);
+	char *got = changes_of(old, new, lang, types, 0);
 
 	if (*got)
 		fail_msg("wanted no changes, got \"%s\"", got);
@@ -364,6 +370,46 @@ static void test_semantic__terms(void **state)
 	     "De samen-werking tussen de diensten is versterkt.", "nl", ALL);
 }
 
+/* ---- the whole pair ------------------------------------------------------ */
+
+/* Changes are read around the edits of a pair, but what the rest of the
+ * pair holds counts as before. */
+static void test_semantic__rest_of_the_pair(void **state)
+{
+	unsigned terms = ONLY(RL_CHANGE_TERM_ADDED) | ONLY(RL_CHANGE_TERM_REMOVED);
+
+	(void)state;
+	/* a word, a name under another of its names, another inflection */
+	lacks("Het kabinet wil investeren in windenergie en netwerken. De minister zegt dat dit "
+	      "een goede zaak is voor het land.",
+	      "Het kabinet wil investeren in windenergie en netwerken. De minister zegt dat "
+	      "windenergie een goede zaak is voor het land.", "nl", ALL, "term_added");
+	none("Nederland steunt het plan van de commissie voor de regio. Later sprak de minister "
+	     "met France over de gevolgen.",
+	     "Nederland en Frankrijk steunen het plan van de commissie voor de regio. Later sprak "
+	     "de minister met France over de gevolgen.", "nl", ONLY(RL_CHANGE_ENTITY_ADDED));
+	none("De jongens maaien het gras achter het huis. Daarna gaan zij naar de stad.",
+	     "De jongen maait het gras achter het huis. Daarna gaan zij naar de stad om te maaien.",
+	     "nl", terms);
+	/* a negator in another clause does not pair with a new one */
+	has("De jongens gaan naar school. Later gaan zij niet naar de stad maar naar huis.",
+	    "De jongens gaan niet naar school. Later gaan zij niet naar de stad maar naar huis.",
+	    "nl", ALL, "negation:>niet;");
+}
+
+/* Equal values pair in text order, so of two the last is the one left over. */
+static void test_semantic__values_pair_in_text_order(void **state)
+{
+	char *got = changes_of("De premie stijgt met 5 procent dit jaar. Volgend jaar stijgt de "
+	                       "premie weer met 5 procent.",
+	                       "De premie stijgt dit jaar. Volgend jaar stijgt de premie weer met "
+	                       "5 procent.", "nl", ONLY(RL_CHANGE_NUMBER), 1);
+
+	(void)state;
+	assert_string_equal(got, "number@80-89/66-66;");
+	free(got);
+}
+
 /* ---- plumbing ------------------------------------------------------------ */
 
 static void test_semantic__filter(void **state)
@@ -424,6 +470,8 @@ int main(void)
 		cmocka_unit_test(test_semantic__entity_en),
 		cmocka_unit_test(test_semantic__entity_unchanged),
 		cmocka_unit_test(test_semantic__terms),
+		cmocka_unit_test(test_semantic__rest_of_the_pair),
+		cmocka_unit_test(test_semantic__values_pair_in_text_order),
 		cmocka_unit_test(test_semantic__filter),
 		cmocka_unit_test(test_semantic__language_from_the_texts),
 		cmocka_unit_test(test_semantic__type_names),
