@@ -70,6 +70,13 @@ const char *rl_error_str(int code);
  * cannot fail. */
 const char *rl_version(void);
 
+/* The directory holding redline's data files (language word lists):
+ * $REDLINE_DATA when set, else PREFIX/share/redline of the installed
+ * library or program, else data/ of a build tree, else the directory
+ * compiled in.  Looked up once.  Static; never NULL (the directory may not
+ * exist, and then the lists are empty); cannot fail. */
+const char *rl_lang_datadir(void);
+
 /* ---- documents -------------------------------------------------------- */
 
 typedef struct rl_doc rl_doc;

@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 			return CLI_SAME;
 		}
 		if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-			printf("redline %s\n", RL_VERSION);
+			printf("redline %s\ndata: %s\n", rl_version(), rl_lang_datadir());
 			return CLI_SAME;
 		}
 		if (!strcmp(a, "-C") || !strncmp(a, "-C", 2)) {
