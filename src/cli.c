@@ -13,6 +13,7 @@ const cli_cmd cli_commands[] = {
 	{"diff", cmd_diff, "compare two texts paragraph by paragraph, word by word"},
 	{"paragraphs", cmd_paragraphs, "show how a text splits into paragraphs and sentences"},
 	{"report", cmd_report, "one report (HTML, Markdown) of a text against several later ones"},
+	{"git-diff-driver", cmd_git_diff_driver, "show a changed file in git diff (git's external diff)"},
 	{NULL, NULL, NULL}
 };
 
@@ -24,7 +25,7 @@ static void usage(FILE *f)
 	      "differences inside every aligned pair and flags changes of meaning.\n\n"
 	      "commands:\n", f);
 	for (const cli_cmd *c = cli_commands; c->name; c++)
-		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+		fprintf(f, "  %-16s %s\n", c->name, c->summary);
 	fputs("\nglobal options:\n"
 	      "  -C DIR         run as if started in DIR\n"
 	      "  -h, --help     show this help (redline COMMAND --help for a command)\n"

@@ -32,6 +32,7 @@ typedef struct cli_cmd {
 /* Subcommands, one cmd_*.c file per group. */
 int cmd_diff(int argc, char **argv);
 int cmd_paragraphs(int argc, char **argv);
+int cmd_git_diff_driver(int argc, char **argv); /* cmd_git.c */
 int cmd_report(int argc, char **argv);
 
 /* The subcommands, NULL-terminated (cli.c). */
