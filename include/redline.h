@@ -164,6 +164,8 @@ typedef struct rl_options {
 	rl_mode mode;          /* RL_MODE_AUTO by default */
 	double min_similarity; /* related-mode threshold; < 0: calibrated default */
 	const char *lang;      /* language code such as "nl"; NULL: detect */
+	unsigned changes;      /* semantic change types to report, a bit set of
+	                          (1u << rl_change_type); RL_CHANGES_ALL by default */
 } rl_options;
 
 /* Fill `opts` with the defaults.  Cannot fail. */
@@ -191,9 +193,15 @@ typedef enum rl_change_type {
 	RL_CHANGE_TYPE_COUNT
 } rl_change_type;
 
+/* Every change type, as a bit set of (1u << rl_change_type). */
+#define RL_CHANGES_ALL ((1u << RL_CHANGE_TYPE_COUNT) - 1)
+
 /* The name of a change type ("number", "entity_added", ...); "unknown"
  * for a value out of range.  Static; cannot fail. */
 const char *rl_change_type_name(rl_change_type type);
+
+/* The type named `name` (as in the JSON contract), or -1.  Cannot fail. */
+int rl_change_type_from_name(const char *name);
 
 /* One meaning-changing difference inside a link.  A side where the text is
  * absent (a negation that appeared) has an empty span (start == end) at the

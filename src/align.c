@@ -1007,7 +1007,10 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 		int same_gap = w->sa.bags[c->o].gap == w->sb.bags[c->n].gap;
 		double s = c->s.sim;
 
-		if (s >= SIM_ANYWHERE || (same_gap && s >= SIM_IN_GAP))
+		/* two texts of one paragraph each are versions of that paragraph,
+		 * however much of it was rewritten */
+		if (s >= SIM_ANYWHERE || (same_gap && s >= SIM_IN_GAP) ||
+		    (a->n_paras == 1 && b->n_paras == 1))
 			if ((err = propose(&w->p, RL_LINK_EQUAL, s + (same_gap ? IN_GAP_BONUS : 0), c->o, c->o + 1,
 			                   c->n, c->n + 1)) < 0)
 				return err;

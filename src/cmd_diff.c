@@ -8,7 +8,7 @@
 
 enum {
 	OPT_FORMAT = 'f', OPT_MODE = 'm', OPT_ALL = 'a',
-	OPT_COLOR = 256, OPT_MIN_SIM, OPT_LANG, OPT_NO_SENTENCES, OPT_TITLE
+	OPT_COLOR = 256, OPT_MIN_SIM, OPT_LANG, OPT_NO_SENTENCES, OPT_CHANGES, OPT_TITLE
 };
 
 typedef struct diff_args {
@@ -25,8 +25,41 @@ static const cli_opt diff_opts[] = {
 	{"color", OPT_COLOR, "WHEN", "colour: auto (default: on a terminal, unless NO_COLOR), always, never"},
 	{"min-similarity", OPT_MIN_SIM, "X", "related mode: keep links scoring at least X (0..1)"},
 	{"lang", OPT_LANG, "LANG", "language of the texts (nl, en, ...; default: detect)"},
+	{"changes", OPT_CHANGES, "TYPES", "semantic changes to report, comma-separated: number, date, "
+	 "negation, modality, entity, term (or entity_added, ...), all (default) or none"},
 	{NULL, 0, NULL, NULL}
 };
+
+/* "number,negation,entity" -> a bit set of change types; "entity" and
+ * "term" stand for both directions.  Returns 0 or -1 for an unknown name. */
+static int parse_changes(const char *arg, unsigned *out)
+{
+	const char *p = arg;
+
+	*out = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char name[32];
+		int t;
+
+		if (len >= sizeof(name))
+			return -1;
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if (!strcmp(name, "all"))
+			*out |= RL_CHANGES_ALL;
+		else if (!strcmp(name, "entity"))
+			*out |= 1u << RL_CHANGE_ENTITY_ADDED | 1u << RL_CHANGE_ENTITY_REMOVED;
+		else if (!strcmp(name, "term"))
+			*out |= 1u << RL_CHANGE_TERM_ADDED | 1u << RL_CHANGE_TERM_REMOVED;
+		else if ((t = rl_change_type_from_name(name)) >= 0)
+			*out |= 1u << t;
+		else if (strcmp(name, "none"))
+			return -1;
+		p += len + (p[len] == ',');
+	}
+	return 0;
+}
 
 static int diff_opt(int key, const char *arg, void *ctx)
 {
@@ -54,6 +87,11 @@ static int diff_opt(int key, const char *arg, void *ctx)
 		return 0;
 	case OPT_LANG:
 		a->opts.lang = arg;
+		return 0;
+	case OPT_CHANGES:
+		if (parse_changes(arg, &a->opts.changes) < 0)
+			return cli_error("diff: unknown change type in '%s' (number, date, negation, "
+			                 "modality, entity, term, all, none)", arg);
 		return 0;
 	case OPT_TITLE:
 		a->render.title = arg;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "align.h"
+#include "semantic.h"
 
 /* Below this share of linked paragraphs, two texts are not versions of
  * one document. */
@@ -34,11 +35,20 @@ const char *rl_change_type_name(rl_change_type type)
 	return (unsigned)type < RL_CHANGE_TYPE_COUNT ? change_names[type] : "unknown";
 }
 
+int rl_change_type_from_name(const char *name)
+{
+	for (int t = 0; t < RL_CHANGE_TYPE_COUNT; t++)
+		if (!strcmp(name, change_names[t]))
+			return t;
+	return -1;
+}
+
 void rl_options_init(rl_options *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->mode = RL_MODE_AUTO;
 	o->min_similarity = -1;
+	o->changes = RL_CHANGES_ALL;
 }
 
 typedef struct order {
@@ -112,15 +122,17 @@ static int same_range_bytes(const rl_doc *a, size_t a0, size_t a1, const rl_doc 
 	return a1 - a0 == b1 - b0 && memcmp(a->data + a0, b->data + b0, a1 - a0) == 0;
 }
 
-static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd)
+static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd,
+                       rl_semantic *sem)
 {
 	order *ord = NULL;
-	size_t *edit_off = NULL, n_idx = 0;
+	size_t *edit_off = NULL, *change_off = NULL, n_idx = 0;
 	int err;
 
 	c->links = rl_calloc(al->n + 1, sizeof(rl_link));
 	edit_off = rl_calloc(al->n + 1, sizeof(size_t));
-	if (!c->links || !edit_off) {
+	change_off = rl_calloc(al->n + 1, sizeof(size_t));
+	if (!c->links || !edit_off || !change_off) {
 		err = RL_ENOMEM;
 		goto done;
 	}
@@ -154,6 +166,7 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 			else
 				l->n_new--;
 		edit_off[k] = c->edits.n;
+		change_off[k] = c->n_changes;
 		l->n_edits = 0;
 		if (x->has_edits) {
 			/* the aligner diffed this pair already */
@@ -175,6 +188,14 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 				goto done;
 			l->n_edits = c->edits.n - edit_off[k];
 		}
+		if (l->n_old && l->n_new && changed &&
+		    (err = rl_semantic_detect(&c->changes, &c->n_changes, &c->changes_cap, sem, c->a->data,
+		                              c->a->paras[x->o0].start, c->a->paras[x->o1 - 1].end,
+		                              c->b->data, c->b->paras[x->n0].start,
+		                              c->b->paras[x->n1 - 1].end, c->edits.v + edit_off[k],
+		                              l->n_edits)) < 0)
+			goto done;
+		l->n_changes = c->n_changes - change_off[k];
 		if (l->n_old && l->n_new) {
 			if (l->kind == RL_LINK_EQUAL && changed)
 				l->kind = RL_LINK_EDITED;
@@ -195,10 +216,12 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 		l->new_paras = c->idx + n_idx;
 		n_idx += l->n_new;
 		l->edits = l->n_edits ? c->edits.v + edit_off[k] : NULL;
+		l->changes = l->n_changes ? c->changes + change_off[k] : NULL;
 	}
 done:
 	free(ord);
 	free(edit_off);
+	free(change_off);
 	return err;
 }
 
@@ -208,6 +231,7 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_options defaults;
 	rl_alinks al = {0};
 	rl_worddiff_scratch *wd = NULL;
+	rl_semantic *sem = NULL;
 	int err;
 
 	*out = NULL;
@@ -234,11 +258,13 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		c->mode_auto = 1;
 		c->mode = RL_MODE_VERSIONS;
 	}
-	if ((err = build_links(c, &al, wd)) < 0)
+	if ((err = rl_semantic_new(&sem, opts->lang, opts->changes, a, b)) < 0 ||
+	    (err = build_links(c, &al, wd, sem)) < 0)
 		goto done;
 	*out = c;
 	c = NULL;
 done:
+	rl_semantic_free(sem);
 	rl_worddiff_scratch_free(wd);
 	rl_alinks_free(&al);
 	rl_comparison_free(c);

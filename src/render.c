@@ -406,6 +406,74 @@ static void text_header(rl_out *o, const rl_link *l, int color)
 	rl_out_puts(o, "\n");
 }
 
+#define C_BADGE "\033[33m"
+#define BADGE_MAX 60 /* bytes of changed text shown in a badge */
+
+/* Changed text in a badge: white space runs as one space, long text cut. */
+static void badge_text(rl_out *o, const char *s, size_t len)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			space = 1;
+			continue;
+		}
+		if (n >= BADGE_MAX && (ch & 0xc0) != 0x80) {
+			rl_out_puts(o, "…");
+			return;
+		}
+		if (space && n)
+			rl_out_put(o, " ", 1);
+		space = 0;
+		rl_out_put(o, s + i, 1);
+		n++;
+	}
+}
+
+static int same_spans(const rl_change *x, const rl_change *y)
+{
+	return x->old_start == y->old_start && x->old_end == y->old_end &&
+	       x->new_start == y->new_start && x->new_end == y->new_end;
+}
+
+/* "[number 55% → 60%] [negation +niet] [entity -NAVO]" on one line. */
+static void text_badges(rl_out *o, const rl_comparison *c, const rl_link *l, int color)
+{
+	if (!l->n_changes)
+		return;
+	if (color)
+		rl_out_puts(o, C_BADGE);
+	for (size_t i = 0; i < l->n_changes; i++) {
+		const rl_change *ch = &l->changes[i];
+		const char *name = rl_change_type_name(ch->type);
+		size_t nlen = strcspn(name, "_"); /* entity_added: "entity +…" */
+		size_t ol = ch->old_end - ch->old_start, nl = ch->new_end - ch->new_start;
+
+		rl_out_printf(o, "%s[%.*s", i ? " " : "", (int)nlen, name);
+		/* one badge for changes of one span: "[number/date 2021 → 2022]" */
+		while (i + 1 < l->n_changes && same_spans(ch, &l->changes[i + 1])) {
+			name = rl_change_type_name(l->changes[++i].type);
+			rl_out_printf(o, "/%.*s", (int)strcspn(name, "_"), name);
+		}
+		rl_out_puts(o, " ");
+		if (ol && nl) {
+			badge_text(o, c->a->data + ch->old_start, ol);
+			rl_out_puts(o, " → ");
+			badge_text(o, c->b->data + ch->new_start, nl);
+		} else {
+			rl_out_puts(o, nl ? "+" : "-");
+			badge_text(o, nl ? c->b->data + ch->new_start : c->a->data + ch->old_start,
+			           nl ? nl : ol);
+		}
+		rl_out_puts(o, "]");
+	}
+	rl_out_puts(o, color ? C_OFF "\n" : "\n");
+}
+
 static void text_piece(rl_out *o, char op, const char *s, size_t len, int color)
 {
 	if (op == '=') {
@@ -477,6 +545,7 @@ int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *o
 		if (l->kind == RL_LINK_EQUAL && !opts->show_equal)
 			continue;
 		text_header(o, l, color);
+		text_badges(o, c, l, color);
 		text_body(o, c, l, color);
 		any = 1;
 	}

@@ -1,0 +1,35 @@
+/*
+ * semantic — the differences inside one aligned pair that change what a
+ * text says: numbers, dates, negation, modality, named entities and rare
+ * terms.  Runs after the word diff, on the tokens and the edit script of
+ * the pair; lexicons are data files (data/lang/<code>/, data/gazetteer/).
+ */
+#ifndef RL_SEMANTIC_H
+#define RL_SEMANTIC_H
+
+#include "doc.h"
+#include "text.h"
+
+typedef struct rl_semantic rl_semantic;
+
+/* Load the lexicons of language `lang` ("nl"; NULL, or a language without
+ * lexicons: those of every language under data/lang) and the gazetteer,
+ * and count the paragraphs of `a` and `b` (either may be NULL) that hold
+ * each word, for the rarity of terms.  `types` is the bit set of change
+ * types to detect.  Fails with RL_EIO, RL_EINVALID (a malformed data file)
+ * or RL_ENOMEM. */
+int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const rl_doc *a,
+                    const rl_doc *b);
+
+/* Release.  NULL is a no-op. */
+void rl_semantic_free(rl_semantic *s);
+
+/* Find the changes between a[a0..a1) (the old side of a pair) and
+ * b[b0..b1) (the new side), whose word edit script is `edits`, and append
+ * them to the array (*v, *n, *cap), grown with rl_grow().  Details are
+ * static strings.  Fails only with RL_ENOMEM. */
+int rl_semantic_detect(rl_change **v, size_t *n, size_t *cap, rl_semantic *s, const char *a,
+                       size_t a0, size_t a1, const char *b, size_t b0, size_t b1,
+                       const rl_edit *edits, size_t n_edits);
+
+#endif
