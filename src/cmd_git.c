@@ -12,49 +12,16 @@
 #include "cli.h"
 #include "util.h"
 
-enum { OPT_MODE = 'm', OPT_ALL = 'a', OPT_COLOR = 256, OPT_LANG, OPT_MIN_SIM };
-
-typedef struct driver_args {
-	rl_options opts;
-	rl_render_options render;
-	int color_when;
-} driver_args;
-
-static const cli_opt driver_opts[] = {
-	{"mode", OPT_MODE, "MODE", "auto (default), versions or related"},
-	{"all", OPT_ALL, NULL, "show equal paragraphs too"},
-	{"color", OPT_COLOR, "WHEN",
-	 "colour: auto (default: on a terminal or git's pager, unless NO_COLOR), always, never"},
-	{"min-similarity", OPT_MIN_SIM, "X", "related mode: keep links scoring at least X (0..1)"},
-	{"lang", OPT_LANG, "LANG", "language of the texts (nl, en, ...; default: detect)"},
-	{NULL, 0, NULL, NULL}
-};
-
-static int driver_opt(int key, const char *arg, void *ctx)
+/* The options of diff, less those for other output formats: git shows
+ * text.  Cannot fail. */
+static void driver_options(cli_opt *out, size_t cap)
 {
-	driver_args *a = ctx;
+	size_t n = 0;
 
-	switch (key) {
-	case OPT_MODE:
-		if (cli_mode_option(arg, &a->opts.mode) < 0)
-			return cli_error("git-diff-driver: unknown mode '%s' (auto, versions, related)", arg);
-		return 0;
-	case OPT_ALL:
-		a->render.show_equal = 1;
-		return 0;
-	case OPT_COLOR:
-		if (cli_color_option(arg, &a->color_when) < 0)
-			return cli_error("git-diff-driver: --color must be auto, always or never");
-		return 0;
-	case OPT_MIN_SIM:
-		if (cli_parse_double(arg, 0, 1, &a->opts.min_similarity) < 0)
-			return cli_error("git-diff-driver: --min-similarity needs a number from 0 to 1");
-		return 0;
-	case OPT_LANG:
-		a->opts.lang = arg;
-		return 0;
-	}
-	return 1;
+	for (const cli_opt *o = cli_diff_opts; o->name && n + 1 < cap; o++)
+		if (strcmp(o->name, "format") != 0 && strcmp(o->name, "title") != 0)
+			out[n++] = *o;
+	out[n] = (cli_opt){NULL, 0, NULL, NULL};
 }
 
 /* One side of git's arguments.  `hex` and `mode` are "." for a side that
@@ -157,7 +124,7 @@ static int load_side(rl_doc **out, const git_side *s, char prefix)
 /* Print the report of one file pair.  A side that is not text (binary
  * data, invalid UTF-8) is named instead of compared, as git does for
  * binary files, so that `git diff` goes on with the next file. */
-static int show_pair(const git_side *a, const git_side *b, driver_args *args)
+static int show_pair(const git_side *a, const git_side *b, cli_diff_args *args)
 {
 	rl_doc *old_doc = NULL, *new_doc = NULL;
 	rl_comparison *cmp = NULL;
@@ -185,13 +152,15 @@ done:
 
 int cmd_git_diff_driver(int argc, char **argv)
 {
-	driver_args args;
+	cli_diff_args args;
+	cli_opt opts[64];
 	git_side a, b;
 	const char *pager = getenv("GIT_PAGER_IN_USE"), *no_color = getenv("NO_COLOR");
 	int n_git = git_arg_count(argc, argv), first, status;
 	char **g = argv + argc - n_git;
 
 	memset(&args, 0, sizeof(args));
+	driver_options(opts, sizeof(opts) / sizeof(opts[0]));
 	rl_options_init(&args.opts);
 	rl_render_options_init(&args.render);
 	first = cli_parse(argc - n_git, argv, "git-diff-driver",
@@ -199,12 +168,13 @@ int cmd_git_diff_driver(int argc, char **argv)
 	                  "git's external diff: show one changed file as redline sees it, its\n"
 	                  "paragraphs aligned and the word-level differences inside them.  git\n"
 	                  "passes the seven arguments (nine for a rename: NEW-PATH and the rename\n"
-	                  "message).  Set it up with\n"
+	                  "message).  The options are those of diff for text output; colour is\n"
+	                  "also on when git's pager is in use.  Set it up with\n"
 	                  "  git config diff.redline.command 'redline git-diff-driver'\n"
 	                  "  echo '*.txt diff=redline' >>.gitattributes\n\n"
 	                  "exit status: 0 whether or not the file changed (git stops at any\n"
 	                  "other), 2 trouble.",
-	                  driver_opts, driver_opt, &args);
+	                  opts, cli_diff_opt, &args);
 	if (first < 0)
 		return first == -1 ? CLI_SAME : CLI_TROUBLE;
 	if (!n_git && argc - first == 1) {

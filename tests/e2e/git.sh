@@ -95,6 +95,11 @@ expect "$tmp/out" "^diff --redline a/-odd\.txt b/-odd\.txt\$"
 run 0 "$bin" git-diff-driver doc.txt "$tmp/v1.txt" $h1 100644 "$tmp/v1.txt" $h1 100755
 expect "$tmp/out" "^new mode 100755\$"
 reject "$tmp/out" "^summary"
+# the options of diff for text output, not the other formats
+run 0 "$bin" git-diff-driver --changes=none --all doc.txt "$tmp/v1.txt" $h1 100644 "$tmp/v2.txt" $h2 100644
+expect "$tmp/out" "equal"
+run 2 "$bin" git-diff-driver --format=json doc.txt "$tmp/v1.txt" $h1 100644 "$tmp/v2.txt" $h2 100644
+expect "$tmp/err" "unknown option"
 run 0 "$bin" git-diff-driver doc.txt
 expect "$tmp/out" "^\* Unmerged path doc\.txt\$"
 run 2 "$bin" git-diff-driver doc.txt "$tmp/v1.txt"
