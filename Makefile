@@ -153,7 +153,8 @@ $(BUILD)/redline.pc: redline.pc.in $(BUILD)/paths include/redline.h
 DATA_FILES = $(filter-out data/report/%,$(shell find data -type f 2>/dev/null | LC_ALL=C sort))
 
 install: all $(SO) $(BUILD)/redline.pc
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 755 redline $(DESTDIR)$(BINDIR)/redline
 	$(INSTALL) -m 644 libredline.a $(DESTDIR)$(LIBDIR)/libredline.a
 	$(INSTALL) -m 755 $(SO) $(DESTDIR)$(LIBDIR)/libredline.so.$(VERSION)
@@ -161,6 +162,7 @@ install: all $(SO) $(BUILD)/redline.pc
 	ln -sf libredline.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libredline.so
 	$(INSTALL) -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
 	$(INSTALL) -m 644 $(BUILD)/redline.pc $(DESTDIR)$(LIBDIR)/pkgconfig/redline.pc
+	$(INSTALL) -m 644 doc/redline.1 $(DESTDIR)$(MANDIR)/man1/redline.1
 	for f in $(DATA_FILES); do \
 		$(INSTALL) -D -m 644 $$f $(DESTDIR)$(DATADIR)/redline/$${f#data/} || exit 1; \
 	done
@@ -170,7 +172,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/redline $(DESTDIR)$(LIBDIR)/libredline.a \
 		$(DESTDIR)$(LIBDIR)/libredline.so $(DESTDIR)$(LIBDIR)/libredline.so.$(SOVERSION) \
 		$(DESTDIR)$(LIBDIR)/libredline.so.$(VERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/redline.pc \
-		$(addprefix $(DESTDIR)$(INCLUDEDIR)/,$(notdir $(HEADERS)))
+		$(addprefix $(DESTDIR)$(INCLUDEDIR)/,$(notdir $(HEADERS))) \
+		$(DESTDIR)$(MANDIR)/man1/redline.1
 	rm -rf $(DESTDIR)$(DATADIR)/redline
 
 # ---- the main job ---------------------------------------------------------
