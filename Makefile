@@ -154,7 +154,7 @@ DATA_FILES = $(filter-out data/report/%,$(shell find data -type f 2>/dev/null | 
 
 install: all $(SO) $(BUILD)/redline.pc
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
-		$(DESTDIR)$(MANDIR)/man1
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	$(INSTALL) -m 755 redline $(DESTDIR)$(BINDIR)/redline
 	$(INSTALL) -m 644 libredline.a $(DESTDIR)$(LIBDIR)/libredline.a
 	$(INSTALL) -m 755 $(SO) $(DESTDIR)$(LIBDIR)/libredline.so.$(VERSION)
@@ -163,6 +163,7 @@ install: all $(SO) $(BUILD)/redline.pc
 	$(INSTALL) -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
 	$(INSTALL) -m 644 $(BUILD)/redline.pc $(DESTDIR)$(LIBDIR)/pkgconfig/redline.pc
 	$(INSTALL) -m 644 doc/redline.1 $(DESTDIR)$(MANDIR)/man1/redline.1
+	$(INSTALL) -m 644 completion/redline.bash $(DESTDIR)$(BASHCOMPDIR)/redline
 	for f in $(DATA_FILES); do \
 		$(INSTALL) -D -m 644 $$f $(DESTDIR)$(DATADIR)/redline/$${f#data/} || exit 1; \
 	done
@@ -173,7 +174,7 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libredline.so $(DESTDIR)$(LIBDIR)/libredline.so.$(SOVERSION) \
 		$(DESTDIR)$(LIBDIR)/libredline.so.$(VERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/redline.pc \
 		$(addprefix $(DESTDIR)$(INCLUDEDIR)/,$(notdir $(HEADERS))) \
-		$(DESTDIR)$(MANDIR)/man1/redline.1
+		$(DESTDIR)$(MANDIR)/man1/redline.1 $(DESTDIR)$(BASHCOMPDIR)/redline
 	rm -rf $(DESTDIR)$(DATADIR)/redline
 
 # ---- the main job ---------------------------------------------------------

@@ -14,7 +14,8 @@ cleanmake() {
 if cleanmake install PREFIX=/usr/local DESTDIR="$dest" >"$tmp/make.log" 2>&1; then ok; else
 	bad "make install: $(tail -5 "$tmp/make.log")"; fi
 for f in bin/redline lib/libredline.a lib/libredline.so lib/libredline.so.0 include/redline.h \
-	lib/pkgconfig/redline.pc share/redline/lang/nl/abbreviations.txt share/man/man1/redline.1; do
+	lib/pkgconfig/redline.pc share/redline/lang/nl/abbreviations.txt share/man/man1/redline.1 \
+	share/bash-completion/completions/redline; do
 	if [ -e "$p/$f" ]; then ok; else bad "not installed: $f"; fi
 done
 if objdump -p "$p/lib/libredline.so" | grep -Eq 'SONAME +libredline\.so\.0$'; then ok; else

@@ -1,0 +1,50 @@
+# bash completion (completion/redline.bash): commands, every option of
+# every command and option values come from the program's own --help;
+# files, directories, languages, and REV:NAME documents of a git corpus.
+comp() { # comp LINE... : the completions of each line, one line each
+	bash -c '. "$1" || exit 1; shift
+		for l; do COMP_LINE=$l; COMP_POINT=${#l}; COMPREPLY=(); _redline
+			printf "%s " "${COMPREPLY[@]}"; echo; done' sh "$top/completion/redline.bash" "$@" >"$tmp/comp"
+}
+if bash -n "$top/completion/redline.bash"; then ok; else bad "completion/redline.bash: syntax"; fi
+
+"$bin" --help | sed -n '/^commands:/,/^$/s/^  \([a-z][a-z0-9-]*\) .*/\1/p' >"$tmp/cmds"
+comp "$bin "
+for c in $(cat "$tmp/cmds"); do expect "$tmp/comp" "(^| )$c "; done
+comp "$bin help di"
+expect "$tmp/comp" "^diff \$"
+for c in $(cat "$tmp/cmds"); do
+	comp "$bin $c --"
+	"$bin" "$c" --help | sed -n '/^options:/,/^$/p' | grep -oE -- '--[a-z0-9-]+=?' >"$tmp/opts"
+	for o in $(cat "$tmp/opts"); do expect "$tmp/comp" "(^| )$o( |\$)"; done
+done
+
+comp "$bin diff --fo" "$bin diff --format=" "$bin diff --mode=v" "$bin diff --color=" \
+	"$bin diff --changes=number,ne" "$bin diff --lang=" "$bin diff --min-similarity=" \
+	"$bin report --format=m"
+expect "$tmp/comp" "^--format= \$"
+expect "$tmp/comp" "^text json html markdown \$"
+expect "$tmp/comp" "^versions \$"
+expect "$tmp/comp" "^auto always never \$"
+expect "$tmp/comp" "^number,negation \$"
+expect "$tmp/comp" "^([a-z]+ )*en ([a-z]+ )*nl ([a-z]+ )*\$"
+lines "$tmp/comp" 8
+expect "$tmp/comp" "^markdown \$"
+
+# files, directories, and documents at a revision of a corpus (or :NAME,
+# the work tree) in the repository around -C DIR
+mkdir -p "$tmp/corp/sub"
+git init -q "$tmp/corp"
+printf 'Tekst.\n' >"$tmp/corp/doc.txt"
+printf 'Tekst.\n' >"$tmp/corp/sub/memo.txt"
+git -C "$tmp/corp" add .
+GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -C "$tmp/corp" -c user.name=t \
+	-c user.email=t@example.org commit -qm one
+comp "$bin diff fixtures/2021-08" "$bin -C $tmp/co" "$bin -C $tmp/corp diff HEAD:d" \
+	"$bin -C $tmp/corp diff doc.txt HEAD:sub/" "$bin -C $tmp/corp show :"
+expect "$tmp/comp" "^fixtures/2021-08-declaration-france-netherlands\.txt \$"
+expect "$tmp/comp" "^$tmp/corp \$"
+expect "$tmp/comp" "^doc\.txt \$"
+expect "$tmp/comp" "^sub/memo\.txt \$"
+expect "$tmp/comp" "^doc\.txt sub/memo\.txt \$"
+rm -rf "$tmp/corp"
