@@ -66,10 +66,12 @@ static int git_arg_count(int argc, char **argv)
 	static const int counts[] = {9, 7};
 
 	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
-		char **g = argv + argc - counts[i];
+		char **g;
 
-		if (argc - 1 >= counts[i] && is_hex(g[2]) && is_mode(g[3]) && is_hex(g[5]) &&
-		    is_mode(g[6]))
+		if (argc - 1 < counts[i])
+			continue;
+		g = argv + argc - counts[i];
+		if (is_hex(g[2]) && is_mode(g[3]) && is_hex(g[5]) && is_mode(g[6]))
 			return counts[i];
 	}
 	return 0;
