@@ -62,6 +62,33 @@ _redline_documents()
 	done
 }
 
+# Print the revisions (branches, tags, HEAD) of the repository around $1.
+_redline_revisions()
+{
+	git -C "$1" for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null
+	echo HEAD
+}
+
+# Print the candidates for "$3" as a value of kind $2 (an argument name
+# of the help: FILE, DIR, NAME, REV, LANG, ...) in the corpus around $1,
+# binary $4.  Names are those of the work tree, REV:NAME those at REV.
+_redline_complete_kind()
+{
+	local dir=$1 kind=$2 cur=$3 bin=$4
+	case $kind in
+	*FILE* | OLD | NEW | PATH) compgen -f -- "$cur" ;;
+	DIR) compgen -d -- "$cur" ;;
+	LANG) compgen -W "$(_redline_langs "$bin")" -- "$cur" ;;
+	REV*:NAME | NAME)
+		if [[ $cur == *:* ]]; then
+			_redline_documents "$dir" "${cur%%:*}" "${cur#*:}"
+		else
+			_redline_documents "$dir" "" "$cur" | cut -c2-
+		fi ;;
+	REV* | BASE | HEAD) compgen -W "$(_redline_revisions "$dir")" -- "$cur" ;;
+	esac
+}
+
 _redline()
 {
 	local line=${COMP_LINE:0:COMP_POINT} cur bin cmd="" dir=. i=1 prev="" candidates=()
@@ -100,22 +127,28 @@ _redline()
 		help=$(_redline_options "$bin" "$cmd" | sed -n "s/^$name=\t//p")
 		arg=$("$bin" "$cmd" --help 2>/dev/null | sed -n "s/.*$name=\([A-Z]*\).*/\1/p" | head -n 1)
 		[[ $value == *,* ]] && head=${value%,*}, && value=${value##*,}
-		case $arg in
-		FILE) mapfile -t candidates < <(compgen -f -- "$value") ;;
-		DIR) mapfile -t candidates < <(compgen -d -- "$value") ;;
-		LANG) mapfile -t candidates < <(compgen -W "$(_redline_langs "$bin")" -- "$value") ;;
-		REV) mapfile -t candidates < <(compgen -W "$(git -C "$dir" for-each-ref \
-			--format='%(refname:short)' refs/heads refs/tags 2>/dev/null) HEAD" -- "$value") ;;
-		*) mapfile -t candidates < <(compgen -W "$(_redline_values "$help")" -- "$value") ;;
-		esac
+		mapfile -t candidates < <(_redline_complete_kind "$dir" "$arg" "$value" "$bin")
+		(( ${#candidates[@]} )) ||
+			mapfile -t candidates < <(compgen -W "$(_redline_values "$help")" -- "$value")
 		candidates=("${candidates[@]/#/$name=$head}")
 	elif [[ $cur == -* ]]; then
 		mapfile -t candidates < <(compgen -W "$(_redline_options "$bin" "$cmd" | cut -f1)" -- "$cur")
-	elif [[ $cur == *:* ]]; then
-		mapfile -t candidates < <(_redline_documents "$dir" "${cur%%:*}" "${cur#*:}")
 	else
-		compopt -o filenames 2>/dev/null
-		mapfile -t candidates < <(compgen -f -- "$cur")
+		# operands: what the usage line names them (FILE, OLD, NAME, REV:NAME,
+		# BASE, ...); files when it names nothing known
+		local kind kinds
+		kinds=$("$bin" "$cmd" --help 2>/dev/null | sed -n '1s/^usage: redline [^ ]* //p' |
+			grep -oE '[A-Z][A-Z0-9:-]*' | grep -vx OPTIONS | sort -u)
+		[[ $cur == *:* ]] && kinds=NAME
+		for kind in $kinds; do
+			mapfile -t -O ${#candidates[@]} candidates < <(_redline_complete_kind "$dir" "$kind" "$cur" "$bin")
+		done
+		if [[ -z $kinds || $kinds == *FILE* || $kinds == *OLD* || $kinds == *DIR* ]]; then
+			compopt -o filenames 2>/dev/null
+		fi
+		(( ${#candidates[@]} )) || [[ -n $kinds ]] ||
+			mapfile -t candidates < <(compgen -f -- "$cur")
+		mapfile -t candidates < <(printf '%s\n' "${candidates[@]}" | awk 'NF && !seen[$0]++')
 	fi
 
 	# bash splits the word at '=' and ':' (COMP_WORDBREAKS): offer only

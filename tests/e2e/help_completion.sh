@@ -47,4 +47,13 @@ expect "$tmp/comp" "^$tmp/corp \$"
 expect "$tmp/comp" "^doc\.txt \$"
 expect "$tmp/comp" "^sub/memo\.txt \$"
 expect "$tmp/comp" "^doc\.txt sub/memo\.txt \$"
+# operands and option values by the name the help gives them
+bash -c '. "$1"; cd "$2" || exit 1
+	for k in NAME REV:NAME BASE; do _redline_complete_kind . $k "" redline | tr "\n" " "; echo; done
+	_redline_complete_kind . NAME "sub/" redline; _redline_complete_kind . REV:NAME "HEAD:s" redline' \
+	sh "$top/completion/redline.bash" "$tmp/corp" >"$tmp/comp"
+expect "$tmp/comp" "^doc\.txt sub/memo\.txt \$"
+expect "$tmp/comp" "^(main|master) HEAD \$"
+expect "$tmp/comp" "^sub/memo\.txt\$"
+expect "$tmp/comp" "^HEAD:sub/memo\.txt\$"
 rm -rf "$tmp/corp"
