@@ -372,22 +372,16 @@ static void common_ends(const char *a, size_t la, const char *b, size_t lb, size
 	*tail = m;
 }
 
-int rl_worddiff(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char *a, size_t a0,
-                size_t a1, const char *b, size_t b0, size_t b1)
+/* The token diff of a[a0..a1) and b[b0..b1), appended to `out`; adds to
+ * *same the units matched and to *total the units of both sides. */
+static int diff_tokens(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char *a,
+                       size_t a0, size_t a1, const char *b, size_t b0, size_t b1, size_t *same,
+                       size_t *total)
 {
-	size_t na, nb, nseg, head, tail, same = 0, around;
+	size_t na, nb, nseg;
 	int err;
 
-	*changed = 0;
-	rl_edits_begin(out);
 	s->ta.n = s->tb.n = 0;
-	common_ends(a + a0, a1 - a0, b + b0, b1 - b0, &head, &tail);
-	if ((err = rl_edits_push(out, RL_EDIT_EQUAL, a0, a0 + head)) < 0)
-		return err;
-	a1 -= tail;
-	b1 -= tail;
-	a0 += head;
-	b0 += head;
 	if ((err = rl_text_tokenize(&s->ta, a, a0, a1)) < 0 ||
 	    (err = rl_text_tokenize(&s->tb, b, b0, b1)) < 0 ||
 	    (err = build_units(&s->ua, &s->ua_cap, &na, &s->ta, a1)) < 0 ||
@@ -406,12 +400,149 @@ int rl_worddiff(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char 
 	    (err = build_segments(s, na, nb, &nseg)) < 0)
 		return err;
 	for (size_t i = 0; i < na; i++)
-		same += !s->da[i];
-	around = count_chunks(a + a0 - head, head) + count_chunks(a + a1, tail);
-	s->matched = na + nb + 2 * around ? 2.0 * (double)(same + around) / (double)(na + nb + 2 * around)
-	                                  : 1.0;
+		*same += !s->da[i];
+	*total += na + nb;
 	nseg = cleanup_semantic(s, nseg);
-	if ((err = emit(out, changed, s, nseg, a, b)) < 0)
+	return emit(out, changed, s, nseg, a, b);
+}
+
+/* ---- large ranges ---------------------------------------------------------- */
+
+/* Ranges larger than this are first compared chunk by chunk, so memory
+ * follows the changed chunks rather than the whole range (a paragraph of
+ * megabytes without a line break). */
+#define CHUNKED_MIN (256 * 1024)
+#define CHUNK_MAX 4096
+
+typedef struct chunk {
+	uint32_t start, end;
+} chunk;
+
+/* Cut s[from..to) after sentence ends and line breaks — always after ASCII
+ * white space and before a non-space byte, which is a token boundary — and
+ * at most every CHUNK_MAX bytes where such a boundary exists. */
+static int cut_chunks(chunk **v, size_t *n, size_t *cap, uint64_t **keys, size_t *kcap,
+                      const char *s, size_t from, size_t to)
+{
+	size_t start = from;
+
+	*n = 0;
+	for (size_t i = from + 1; i <= to; i++) {
+		int boundary = 0;
+
+		if (i < to && ws(s[i - 1]) && !ws(s[i])) {
+			char p = i >= from + 2 ? s[i - 2] : 0;
+			boundary = s[i - 1] == '\n' || p == '.' || p == '!' || p == '?' || p == ';';
+			if (!boundary && i - start >= CHUNK_MAX)
+				boundary = 1;
+		}
+		if (i == to || boundary) {
+			if (rl_grow(v, cap, *n + 1, sizeof(chunk)) < 0 ||
+			    rl_grow(keys, kcap, *n + 1, sizeof(uint64_t)) < 0)
+				return RL_ENOMEM;
+			(*v)[*n].start = (uint32_t)start;
+			(*v)[*n].end = (uint32_t)i;
+			(*keys)[*n] = rl_hash(s + start, i - start, 0x6368756eULL);
+			(*n)++;
+			start = i;
+		}
+	}
+	return 0;
+}
+
+static int diff_chunked(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char *a,
+                        size_t a0, size_t a1, const char *b, size_t b0, size_t b1, size_t *same,
+                        size_t *total)
+{
+	chunk *ca = NULL, *cb = NULL;
+	uint64_t *ka = NULL, *kb = NULL;
+	uint8_t *da = NULL, *db = NULL;
+	size_t na, nb, cap_a = 0, cap_b = 0, kcap_a = 0, kcap_b = 0, i = 0, j = 0;
+	int err;
+
+	if ((err = cut_chunks(&ca, &na, &cap_a, &ka, &kcap_a, a, a0, a1)) < 0 ||
+	    (err = cut_chunks(&cb, &nb, &cap_b, &kb, &kcap_b, b, b0, b1)) < 0)
+		goto done;
+	da = rl_calloc(na + 1, 1);
+	db = rl_calloc(nb + 1, 1);
+	if (!da || !db) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	if ((err = rl_lcs_diff(s->lcs, ka, na, kb, nb, da, db)) < 0)
+		goto done;
+	/* matched chunks are equal text (the hash is checked); between them,
+	 * the unmatched chunks of both sides get a token diff */
+	while (i < na || j < nb) {
+		size_t i2 = i, j2 = j;
+
+		while (i2 < na && da[i2])
+			i2++;
+		while (j2 < nb && db[j2])
+			j2++;
+		if (i2 > i || j2 > j) {
+			size_t x0 = i < na ? ca[i].start : a1, x1 = i2 > i ? ca[i2 - 1].end : x0;
+			size_t y0 = j < nb ? cb[j].start : b1, y1 = j2 > j ? cb[j2 - 1].end : y0;
+
+			if (i2 == i)
+				x0 = x1 = i > 0 ? ca[i - 1].end : a0;
+			if (j2 == j)
+				y0 = y1 = j > 0 ? cb[j - 1].end : b0;
+			if ((err = diff_tokens(out, changed, s, a, x0, x1, b, y0, y1, same, total)) < 0)
+				goto done;
+			i = i2;
+			j = j2;
+			continue;
+		}
+		if (ca[i].end - ca[i].start != cb[j].end - cb[j].start ||
+		    memcmp(a + ca[i].start, b + cb[j].start, ca[i].end - ca[i].start) != 0) {
+			/* a hash collision: diff the two chunks */
+			err = diff_tokens(out, changed, s, a, ca[i].start, ca[i].end, b, cb[j].start,
+			                  cb[j].end, same, total);
+		} else {
+			err = rl_edits_push(out, RL_EDIT_EQUAL, ca[i].start, ca[i].end);
+			*same += 1;
+			*total += 2;
+		}
+		if (err < 0)
+			goto done;
+		i++;
+		j++;
+	}
+done:
+	free(ca);
+	free(cb);
+	free(ka);
+	free(kb);
+	free(da);
+	free(db);
+	return err;
+}
+
+int rl_worddiff(rl_edits *out, int *changed, rl_worddiff_scratch *s, const char *a, size_t a0,
+                size_t a1, const char *b, size_t b0, size_t b1)
+{
+	size_t head, tail, same = 0, total = 0, around;
+	int err;
+
+	*changed = 0;
+	rl_edits_begin(out);
+	s->ta.n = s->tb.n = 0;
+	common_ends(a + a0, a1 - a0, b + b0, b1 - b0, &head, &tail);
+	if ((err = rl_edits_push(out, RL_EDIT_EQUAL, a0, a0 + head)) < 0)
 		return err;
+	a1 -= tail;
+	b1 -= tail;
+	a0 += head;
+	b0 += head;
+	if ((a1 - a0) + (b1 - b0) > CHUNKED_MIN)
+		err = diff_chunked(out, changed, s, a, a0, a1, b, b0, b1, &same, &total);
+	else
+		err = diff_tokens(out, changed, s, a, a0, a1, b, b0, b1, &same, &total);
+	if (err < 0)
+		return err;
+	around = count_chunks(a + a0 - head, head) + count_chunks(a + a1, tail);
+	s->matched = total + 2 * around ? 2.0 * (double)(same + around) / (double)(total + 2 * around)
+	                                : 1.0;
 	return rl_edits_push(out, RL_EDIT_EQUAL, a1, a1 + tail);
 }

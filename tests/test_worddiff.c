@@ -173,6 +173,30 @@ static void test_worddiff__property_rebuilds_both_sides(void **state)
 	}
 }
 
+/* A range of megabytes is diffed chunk by chunk: exact, and equal text
+ * stays equal. */
+static void test_worddiff__large_ranges_go_chunk_by_chunk(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	int changed = -1;
+	char *script;
+
+	(void)state;
+	srand(99);
+	random_text(&a, 120000); /* well over the chunking threshold */
+	rl_buf_put(&b, a.data, a.len);
+	script = diff(a.data, b.data, &changed);
+	assert_int_equal(changed, 0);
+	free(script);
+	rl_buf_clear(&b);
+	mutate(&b, a.data);
+	script = diff(a.data, b.data, &changed);
+	assert_int_equal(changed, 1);
+	free(script);
+	rl_buf_free(&a);
+	rl_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_worddiff__cleanup_folds_tiny_equalities),
 		cmocka_unit_test(test_worddiff__empty_sides),
 		cmocka_unit_test(test_worddiff__property_rebuilds_both_sides),
+		cmocka_unit_test(test_worddiff__large_ranges_go_chunk_by_chunk),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
