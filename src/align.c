@@ -762,11 +762,27 @@ done:
 	return err;
 }
 
-static int cmp_alink_old(const void *x, const void *y)
+/* Sort links by first old paragraph (inserted ones, o0 = 0, first), stably,
+ * through packed integer keys.  Fails only with RL_ENOMEM. */
+static int sort_by_old(rl_alink *v, size_t n)
 {
-	const rl_alink *a = x, *b = y;
+	uint64_t *keys = rl_calloc(n + 1, sizeof(uint64_t));
+	rl_alink *tmp = rl_calloc(n + 1, sizeof(rl_alink));
 
-	return (a->o0 > b->o0) - (a->o0 < b->o0);
+	if (!keys || !tmp) {
+		free(keys);
+		free(tmp);
+		return RL_ENOMEM;
+	}
+	for (size_t k = 0; k < n; k++)
+		keys[k] = (uint64_t)v[k].o0 << 32 | k;
+	rl_sort_u64(keys, n);
+	for (size_t k = 0; k < n; k++)
+		tmp[k] = v[keys[k] & 0xffffffffu];
+	memcpy(v, tmp, n * sizeof(rl_alink));
+	free(keys);
+	free(tmp);
+	return 0;
 }
 
 /* ---- driver --------------------------------------------------------------- */
@@ -1112,7 +1128,7 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits
 		if (w.ub[j])
 			err = rl_alinks_push(out, RL_LINK_INSERTED, 0, 0, (uint32_t)j, (uint32_t)j + 1, 0);
 	if (!err && out->n - mark > 1)
-		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_alink_old);
+		err = sort_by_old(out->v + mark, out->n - mark);
 done:
 	work_free(&w);
 	rl_buf_free(&tmp);

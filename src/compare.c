@@ -51,68 +51,54 @@ void rl_options_init(rl_options *o)
 	o->changes = RL_CHANGES_ALL;
 }
 
-typedef struct order {
-	double key;
-	uint32_t second;
-	uint32_t link;
-} order;
-
-static int cmp_order(const void *x, const void *y)
+/* Output order, as link indices: by first new paragraph; a deletion right
+ * after the link of the old paragraph before it (deletions in a row keep
+ * their old order).  Sorted as packed integers: position twice over (odd
+ * for deletions) in the high half, the link in the low half — links come
+ * sorted by old position, so that orders deletions that share a place. */
+static int output_order(uint32_t **out, const rl_alinks *l, size_t n_old)
 {
-	const order *a = x, *b = y;
-
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	if (a->second != b->second)
-		return a->second < b->second ? -1 : 1;
-	return (a->link > b->link) - (a->link < b->link);
-}
-
-/* Output order: by first new paragraph; a deletion right after the link of
- * the old paragraph before it. */
-static int output_order(order **out, const rl_alinks *l, size_t n_old)
-{
-	order *o = rl_calloc(l->n + 1, sizeof(order));
-	double *pos = rl_calloc(n_old + 1, sizeof(double));
-	double last = -1;
+	uint64_t *keys = rl_calloc(l->n + 1, sizeof(uint64_t));
+	int64_t *pos = rl_calloc(n_old + 1, sizeof(int64_t));
+	uint32_t *o = rl_calloc(l->n + 1, sizeof(uint32_t));
 	int err = 0;
 
-	if (!o || !pos) {
+	if (!keys || !pos || !o) {
 		err = RL_ENOMEM;
 		goto done;
 	}
 	for (size_t i = 0; i < n_old; i++)
-		pos[i] = -2;
+		pos[i] = -1;
 	for (size_t k = 0; k < l->n; k++)
 		if (l->v[k].n1 > l->v[k].n0)
 			for (uint32_t i = l->v[k].o0; i < l->v[k].o1; i++)
 				pos[i] = l->v[k].n0;
-	/* links arrive sorted by old position (inserted ones first, o0 = 0) */
 	for (size_t k = 0; k < l->n; k++) {
 		const rl_alink *x = &l->v[k];
+		uint64_t place;
 
-		o[k].link = (uint32_t)k;
 		if (x->n1 > x->n0) {
-			o[k].key = x->n0;
-			o[k].second = 0;
-			continue;
+			place = 2 * ((uint64_t)x->n0 + 1);
+		} else {
+			int64_t last = -1;
+			for (uint32_t i = x->o0; i-- > 0;)
+				if (pos[i] >= 0) {
+					last = pos[i];
+					break;
+				}
+			place = 2 * (uint64_t)(last + 1) + 1;
 		}
-		last = -1;
-		for (uint32_t i = x->o0; i-- > 0;)
-			if (pos[i] > -2) {
-				last = pos[i];
-				break;
-			}
-		o[k].key = last + 0.5;
-		o[k].second = x->o0;
+		keys[k] = place << 32 | k;
 	}
-	if (l->n > 1)
-		qsort(o, l->n, sizeof(order), cmp_order);
+	rl_sort_u64(keys, l->n);
+	for (size_t k = 0; k < l->n; k++)
+		o[k] = (uint32_t)(keys[k] & 0xffffffffu);
 	*out = o;
 	o = NULL;
 done:
-	free(o);
+	free(keys);
 	free(pos);
+	free(o);
 	return err;
 }
 
@@ -125,7 +111,7 @@ static int same_range_bytes(const rl_doc *a, size_t a0, size_t a1, const rl_doc 
 static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd,
                        rl_semantic *sem)
 {
-	order *ord = NULL;
+	uint32_t *ord = NULL;
 	size_t *edit_off = NULL, *change_off = NULL, n_idx = 0;
 	int err;
 
@@ -147,7 +133,7 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 	c->equal = c->a->n_paras == c->b->n_paras && rl_doc__same_metadata(c->a, c->b);
 	n_idx = 0;
 	for (size_t k = 0; k < al->n; k++) {
-		const rl_alink *x = &al->v[ord[k].link];
+		const rl_alink *x = &al->v[ord[k]];
 		rl_link *l = &c->links[k];
 		int changed = 0;
 

@@ -6,6 +6,7 @@
  */
 #include "render.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -86,6 +87,25 @@ void rl_out_uint(rl_out *o, uint64_t v)
 		v /= 10;
 	} while (v);
 	rl_out_put(o, tmp + n, sizeof(tmp) - n);
+}
+
+void rl_out_fraction4(rl_out *o, double v)
+{
+	long n;
+	char tmp[8];
+
+	if (!(v > 0)) /* also NaN */
+		v = 0;
+	if (v > 1)
+		v = 1;
+	n = lround(v * 10000);
+	tmp[0] = (char)('0' + n / 10000);
+	tmp[1] = '.';
+	for (int k = 5; k >= 2; k--) {
+		tmp[k] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	rl_out_put(o, tmp, 6);
 }
 
 /* Does any of the eight bytes of w need escaping in JSON (below 0x20,
@@ -326,7 +346,8 @@ int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *o
 		json_indices(o, l->old_paras, l->n_old);
 		rl_out_puts(o, ", \"new\": ");
 		json_indices(o, l->new_paras, l->n_new);
-		rl_out_printf(o, ", \"similarity\": %.4f", l->similarity);
+		rl_out_puts(o, ", \"similarity\": ");
+		rl_out_fraction4(o, l->similarity);
 		if (l->n_edits)
 			json_words(o, c, l);
 		json_changes(o, c, l);

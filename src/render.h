@@ -27,6 +27,9 @@ void rl_out_html(rl_out *o, const char *s, size_t len);
 size_t rl_utf8_cut(const char *s, size_t len, size_t max);
 /* Write an unsigned decimal number. */
 void rl_out_uint(rl_out *o, uint64_t v);
+/* Write v (clamped to [0, 1]) with four decimals, as printf's "%.4f"
+ * would, without printf. */
+void rl_out_fraction4(rl_out *o, double v);
 /* Write a JSON string literal (quotes included) of valid UTF-8 text. */
 void rl_out_json_string(rl_out *o, const char *s, size_t len);
 /* Flush; returns 0 or RL_EIO. */

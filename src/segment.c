@@ -152,32 +152,34 @@ static int split_lines(line **out, size_t *n, const char *s, size_t from, size_t
 	return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* The wrap width of a hard-wrapped document, or 0 when it is not one. */
 static uint32_t wrap_width(const line *v, size_t n)
 {
-	uint32_t *lens, width;
-	size_t m = 0, full = 0, inner = 0;
+	/* the 95th percentile from a histogram of lengths; lines longer than
+	 * HIST_MAX count in the last bucket (no wrapped text is that wide) */
+	enum { HIST_MAX = 4096 };
+	uint32_t *hist, width = 0;
+	size_t m = 0, full = 0, inner = 0, seen = 0, want;
 
-	lens = malloc(n * sizeof(uint32_t) + 1);
-	if (!lens)
+	hist = calloc(HIST_MAX + 1, sizeof(uint32_t));
+	if (!hist)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!v[i].blank)
-			lens[m++] = v[i].chars;
+		if (!v[i].blank) {
+			hist[v[i].chars < HIST_MAX ? v[i].chars : HIST_MAX]++;
+			m++;
+		}
 	if (m < 4) {
-		free(lens);
+		free(hist);
 		return 0;
 	}
-	qsort(lens, m, sizeof(uint32_t), cmp_u32);
-	width = lens[m * 95 / 100];
-	free(lens);
+	want = m * 95 / 100; /* the index a sorted array would be read at */
+	for (width = 0; width <= HIST_MAX; width++) {
+		seen += hist[width];
+		if (seen > want)
+			break;
+	}
+	free(hist);
 	if (width < 40)
 		return 0;
 	/* Lines followed by another line of the same block: in a wrapped

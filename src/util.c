@@ -543,7 +543,13 @@ static void heap_sift(uint64_t *v, size_t n, size_t i)
 	}
 }
 
-/* Quicksort with median-of-three pivots, recursing into the smaller side;
+static inline uint64_t med3(uint64_t a, uint64_t b, uint64_t c)
+{
+	return a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+}
+
+/* Quicksort with median-of-three pivots (ninthers on large ranges),
+ * recursing into the smaller side;
  * after `depth` levels it hands over to heapsort, so no input is quadratic. */
 static void intro_u64(uint64_t *v, size_t n, int depth)
 {
@@ -562,7 +568,13 @@ static void intro_u64(uint64_t *v, size_t n, int depth)
 			}
 			return;
 		}
-		pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		pivot = med3(a, b, c);
+		if (n > 128) {
+			/* Tukey's ninther: robust on organ pipes and sorted runs */
+			size_t s = n / 8;
+			pivot = med3(med3(v[0], v[s], v[2 * s]), med3(v[n / 2 - s], b, v[n / 2 + s]),
+			             med3(v[n - 1 - 2 * s], v[n - 1 - s], c));
+		}
 		for (;;) {
 			while (v[i] < pivot)
 				i++;
