@@ -17,7 +17,7 @@ SHARED ?= ../shared
 
 # Debian packages needed to build and test.
 PACKAGES = build-essential pkg-config libgit2-dev libutf8proc-dev libcmocka-dev \
-           libstemmer-dev python3 git groff-base
+           libstemmer-dev hunspell-nl python3 git groff-base
 
 PKGS = libgit2 libutf8proc
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter

@@ -160,12 +160,21 @@ typedef enum rl_link_kind {
  * "unknown" for a value out of range.  Static; cannot fail. */
 const char *rl_link_kind_name(rl_link_kind kind);
 
+/* Document frequencies of terms, the rarity weights of similarity: filled
+ * from a whole corpus, or left NULL in rl_options to take them from the two
+ * documents being compared.  Internal layout in src/similarity.h. */
+typedef struct rl_stats rl_stats;
+
+/* Release a table of document frequencies.  NULL is a no-op. */
+void rl_stats_free(rl_stats *stats);
+
 typedef struct rl_options {
 	rl_mode mode;          /* RL_MODE_AUTO by default */
 	double min_similarity; /* related-mode threshold; < 0: calibrated default */
 	const char *lang;      /* language code such as "nl"; NULL: detect */
 	unsigned changes;      /* semantic change types to report, a bit set of
 	                          (1u << rl_change_type); RL_CHANGES_ALL by default */
+	const rl_stats *stats; /* corpus-wide rarity; NULL: from the two documents */
 } rl_options;
 
 /* Fill `opts` with the defaults.  Cannot fail. */

@@ -46,6 +46,15 @@ void rl_alinks_free(rl_alinks *l);
 int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits *edits,
                       rl_worddiff_scratch *wd);
 
+/* Related mode: links of kind RL_LINK_RELATED, one old and one new
+ * paragraph each, for every pair whose similarity reaches
+ * opts->min_similarity (negative: the calibrated default).  Order-free and
+ * many-to-many; links come grouped by new paragraph, best first.  The
+ * language is opts->lang or detected; rarity comes from opts->stats or
+ * from the paragraphs of both documents.  Fails with RL_EINVALID for an
+ * unknown language, RL_EIO for unreadable data files, RL_ENOMEM. */
+int rl_align_related(rl_alinks *out, const rl_doc *a, const rl_doc *b, const rl_options *opts);
+
 /* The share of paragraphs of the smaller document that a versions
  * alignment links to something (0..1).  Cannot fail. */
 double rl_align_coverage(const rl_alinks *l, const rl_doc *a, const rl_doc *b);

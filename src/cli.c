@@ -13,6 +13,7 @@ const cli_cmd cli_commands[] = {
 	{"diff", cmd_diff, "compare two texts paragraph by paragraph, word by word"},
 	{"paragraphs", cmd_paragraphs, "show how a text splits into paragraphs and sentences"},
 	{"report", cmd_report, "one report (HTML, Markdown) of a text against several later ones"},
+	{"similarity", cmd_similarity, "score the similarity of text pairs (TAB-separated lines on stdin)"},
 	{"git-diff-driver", cmd_git_diff_driver, "show a changed file in git diff (git's external diff)"},
 	{NULL, NULL, NULL}
 };

@@ -34,6 +34,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_paragraphs(int argc, char **argv);
 int cmd_git_diff_driver(int argc, char **argv); /* cmd_git.c */
 int cmd_report(int argc, char **argv);
+int cmd_similarity(int argc, char **argv);
 
 /* What the options of `redline diff` set, and its option table and
  * handler for cli_parse() (context: a cli_diff_args), which

@@ -108,6 +108,18 @@ static int same_range_bytes(const rl_doc *a, size_t a0, size_t a1, const rl_doc 
 	return a1 - a0 == b1 - b0 && memcmp(a->data + a0, b->data + b0, a1 - a0) == 0;
 }
 
+/* Related mode's "equal": the same metadata and byte-identical paragraphs. */
+static int same_paragraphs(const rl_doc *a, const rl_doc *b)
+{
+	if (a->n_paras != b->n_paras || !rl_doc__same_metadata(a, b))
+		return 0;
+	for (size_t i = 0; i < a->n_paras; i++)
+		if (!same_range_bytes(a, a->paras[i].start, a->paras[i].end, b, b->paras[i].start,
+		                      b->paras[i].end))
+			return 0;
+	return 1;
+}
+
 static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd,
                        rl_semantic *sem)
 {
@@ -233,20 +245,29 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	c->a = a;
 	c->b = b;
 	c->mode = opts->mode;
-	if (c->mode == RL_MODE_RELATED) {
-		err = rl_error_set(RL_EINVALID, "related mode is not available in this build");
-		goto done;
-	}
 	if ((err = rl_worddiff_scratch_new(&wd)) < 0 ||
-	    (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0)
+	    (c->mode != RL_MODE_RELATED && (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0))
 		goto done;
 	if (c->mode == RL_MODE_AUTO) {
 		c->mode_auto = 1;
-		c->mode = RL_MODE_VERSIONS;
+		/* an empty side is all insertions or deletions, not another text */
+		c->mode = !a->n_paras || !b->n_paras ||
+		                  rl_align_coverage(&al, a, b) >= AUTO_VERSIONS_COVERAGE
+		              ? RL_MODE_VERSIONS
+		              : RL_MODE_RELATED;
+	}
+	if (c->mode == RL_MODE_RELATED) {
+		/* drop what the versions aligner found and diffed under auto */
+		al.n = 0;
+		c->edits.n = c->edits.floor = 0;
+		if ((err = rl_align_related(&al, a, b, opts)) < 0)
+			goto done;
 	}
 	if ((err = rl_semantic_new(&sem, opts->lang, opts->changes, a, b)) < 0 ||
 	    (err = build_links(c, &al, wd, sem)) < 0)
 		goto done;
+	if (c->mode == RL_MODE_RELATED)
+		c->equal = same_paragraphs(a, b);
 	*out = c;
 	c = NULL;
 done:

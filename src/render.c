@@ -543,6 +543,53 @@ static void text_body(rl_out *o, const rl_comparison *c, const rl_link *l, int c
 	rl_out_puts(o, "\n\n");
 }
 
+/* The old side of a related link: its text, the words it shares with the
+ * new paragraph in bold when colour is on. */
+static void related_old(rl_out *o, const rl_comparison *c, const rl_link *l, int color)
+{
+	const rl_para *p = &c->a->paras[l->old_paras[0]];
+
+	if (!color || !l->n_edits) {
+		rl_out_put(o, c->a->data + p->start, p->end - p->start);
+		return;
+	}
+	for (size_t i = 0; i < l->n_edits; i++) {
+		const rl_edit *e = &l->edits[i];
+
+		if (e->op == RL_EDIT_INSERT)
+			continue;
+		if (e->op == RL_EDIT_EQUAL)
+			rl_out_puts(o, C_HEAD);
+		rl_out_put(o, c->a->data + e->start, e->end - e->start);
+		if (e->op == RL_EDIT_EQUAL)
+			rl_out_puts(o, C_OFF);
+	}
+}
+
+/* Related mode: each new paragraph with links, then its old passages, best
+ * first (links arrive grouped by new paragraph, best first). */
+static void text_related(rl_out *o, const rl_comparison *c, int color)
+{
+	for (size_t k = 0; k < c->n_links; k++) {
+		const rl_link *l = &c->links[k];
+		const rl_para *p;
+
+		if (l->kind != RL_LINK_RELATED || !l->n_new || !l->n_old)
+			continue;
+		if (!k || c->links[k - 1].new_paras[0] != l->new_paras[0] || !c->links[k - 1].n_new) {
+			p = &c->b->paras[l->new_paras[0]];
+			rl_out_printf(o, "%s== ¶%u%s\n", color ? C_HEAD : "", l->new_paras[0] + 1,
+			              color ? C_OFF : "");
+			rl_out_put(o, c->b->data + p->start, p->end - p->start);
+			rl_out_puts(o, "\n\n");
+		}
+		rl_out_printf(o, "%s  <- old ¶%u, similarity %.2f%s\n", color ? C_MOVE : "",
+		              l->old_paras[0] + 1, l->similarity, color ? C_OFF : "");
+		related_old(o, c, l, color);
+		rl_out_puts(o, "\n\n");
+	}
+}
+
 int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *opts)
 {
 	rl_summary s;
@@ -554,13 +601,18 @@ int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *o
 	              color ? C_OFF : "");
 	rl_out_printf(o, "mode: %s%s\n\n", rl_mode_name(c->mode), c->mode_auto ? " (auto)" : "");
 	if (!rl_doc__same_metadata(c->a, c->b)) {
+		size_t la = c->a->meta_end - c->a->meta_start, lb = c->b->meta_end - c->b->meta_start;
+
 		rl_out_puts(o, "== metadata\n");
-		text_piece(o, '-', c->a->data + c->a->meta_start, c->a->meta_end - c->a->meta_start, color);
-		rl_out_puts(o, " ");
-		text_piece(o, '+', c->b->data + c->b->meta_start, c->b->meta_end - c->b->meta_start, color);
+		if (la)
+			text_piece(o, '-', c->a->data + c->a->meta_start, la, color);
+		if (la && lb)
+			rl_out_puts(o, " ");
+		if (lb)
+			text_piece(o, '+', c->b->data + c->b->meta_start, lb, color);
 		rl_out_puts(o, "\n\n");
 	}
-	for (size_t k = 0; k < c->n_links; k++) {
+	for (size_t k = 0; k < c->n_links && c->mode != RL_MODE_RELATED; k++) {
 		const rl_link *l = &c->links[k];
 
 		if (l->kind == RL_LINK_EQUAL && !opts->show_equal)
@@ -569,6 +621,10 @@ int rl_render_text(rl_out *o, const rl_comparison *c, const rl_render_options *o
 		text_badges(o, c, l, color);
 		text_body(o, c, l, color);
 		any = 1;
+	}
+	if (c->mode == RL_MODE_RELATED) {
+		text_related(o, c, color);
+		any = c->n_links > 0;
 	}
 	if (!any && c->equal)
 		rl_out_puts(o, "no differences\n\n");

@@ -66,3 +66,9 @@ expect "$tmp/out" "--format=FORMAT"
 expect "$tmp/out" "--color=WHEN"
 run 0 "$bin" --version
 expect "$tmp/out" "^redline [0-9]+\.[0-9]+"
+
+# metadata on one side only shows as one insertion or deletion
+printf 'Dezelfde tekst.\n' >"$tmp/nometa.txt"
+printf ' date 2022-03 Dezelfde tekst.\n' >"$tmp/meta.txt"
+run 1 "$bin" diff --color=never "$tmp/nometa.txt" "$tmp/meta.txt"
+expect "$tmp/out" "^\{\+date 2022-03\+\}$"

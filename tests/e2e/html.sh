@@ -44,14 +44,14 @@ PY
 }
 
 # one comparison, every format
-run 1 "$bin" diff --format=html "$news" "$decl"
+run 1 "$bin" diff --mode=versions --format=html "$news" "$decl"
 cp "$tmp/out" "$tmp/one.html"
 expect "$tmp/one.html" "^<!DOCTYPE html>"
 expect "$tmp/one.html" '<div class="pair gap">'
 expect "$tmp/one.html" '<svg viewBox='
 expect "$tmp/one.html" '</html>'
 check_page "$tmp/one.html"
-run 1 "$bin" diff --format=markdown "$news" "$decl"
+run 1 "$bin" diff --mode=versions --format=markdown "$news" "$decl"
 expect "$tmp/out" "^## fixtures/2022-03-news-government-consultation-paris\.txt → fixtures/2021-08"
 expect "$tmp/out" "^\| paragraph links \| count \|$"
 expect "$tmp/out" "^~~Nederland en Frankrijk gaan de banden verder aanhalen\."
@@ -97,7 +97,7 @@ reject "$tmp/out" '[^\\]<(script|b|img)'
 
 # redline report: the declaration against every later text, one page
 # shellcheck disable=SC2086
-run 1 "$bin" report "$decl" $later
+run 1 "$bin" report --mode=versions "$decl" $later
 cp "$tmp/out" "$tmp/seeds.html"
 check_page "$tmp/seeds.html"
 expect "$tmp/seeds.html" "<title>redline: fixtures/2021-08-declaration-france-netherlands.txt against 5 texts</title>"
@@ -106,7 +106,7 @@ expect "$tmp/seeds.html" '<li><a href="#c5">fixtures/2021-08-declaration-france-
 # the documents' own URLs are text, not references
 expect "$tmp/seeds.html" "https://www.rijksoverheid.nl/documenten"
 # shellcheck disable=SC2086
-run 1 "$bin" report --format=markdown --title="Seeds" "$decl" $later
+run 1 "$bin" report --mode=versions --format=markdown --title="Seeds" "$decl" $later
 expect "$tmp/out" "^## Seeds$"
 if [ "$(grep -c '^### fixtures/2021-08-declaration' "$tmp/out")" -eq 5 ]; then ok; else bad "markdown seeds report lacks 5 sections"; fi
 run 1 "$bin" report --format=text "$decl" "$news"

@@ -25,7 +25,7 @@ if ! why=$(sh tests/setup-tools.sh chromium); then
 else
 	# the seeds report: the declaration against each later text
 	# shellcheck disable=SC2086
-	"$bin" report "$decl" $later >"$tmp/seeds.html"
+	"$bin" report --mode=versions "$decl" $later >"$tmp/seeds.html"
 	chromium_run --dump-dom "file://$tmp/seeds.html" >"$tmp/seeds.dom"
 	expect "$tmp/seeds.dom" 'data-rl-ready="[0-9.]+"'          # the script ran
 	expect "$tmp/seeds.dom" '<span id="rl-pos">[0-9]+ changes</span>'
@@ -49,7 +49,7 @@ else
 	# in its pair's header, plus the legend's sample
 	changes=0
 	for f in $later; do
-		n=$("$bin" diff --format=json "$decl" "$f" | python3 -c 'import json,sys; print(sum(len(l["changes"]) for l in json.load(sys.stdin)["links"]))')
+		n=$("$bin" diff --mode=versions --format=json "$decl" "$f" | python3 -c 'import json,sys; print(sum(len(l["changes"]) for l in json.load(sys.stdin)["links"]))')
 		changes=$((changes + n))
 	done
 	badges=$(dom_count "$tmp/seeds.dom" '<a class="badge t-[a-z_]+" id="c[0-9]+-l[0-9]+-x[0-9]+"')

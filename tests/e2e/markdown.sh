@@ -27,7 +27,7 @@ if why=$(sh tests/setup-tools.sh cmark-gfm); then
 		i=$((i + 1))
 	done
 	# the report of several comparisons renders as sections and tables
-	"$bin" report --format=markdown "$decl" "$news" fixtures/2021-09-gymnich-report.txt >"$tmp/r.md"
+	"$bin" report --mode=versions --format=markdown "$decl" "$news" fixtures/2021-09-gymnich-report.txt >"$tmp/r.md"
 	cmark-gfm -e strikethrough -e table -e autolink "$tmp/r.md" >"$tmp/r.html"
 	expect "$tmp/r.html" "^<h3>fixtures/2021-08-declaration-france-netherlands.txt → fixtures/2022-03"
 	expect "$tmp/r.html" "^<th align=\"left\">paragraph links</th>"

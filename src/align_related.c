@@ -1,0 +1,583 @@
+/*
+ * align_related — related-mode alignment: links between paragraphs of two
+ * different documents, order-free and many-to-many, each scored by
+ * similarity (similarity.c).
+ *
+ * Every sentence becomes a term vector and every paragraph the sum of its
+ * sentences', weighted by rarity across both documents (or across a
+ * corpus, when the caller passes document frequencies).  Candidates come
+ * from an inverted index over the old paragraphs, queried with each new
+ * paragraph and each of its sentences; a candidate pair scores the best of
+ * paragraph against paragraph and each sentence against the other
+ * paragraph, so one sentence of a long paragraph can carry the match.
+ * Pairs at or above the threshold become links.  The new paragraphs are
+ * shared out among a few threads; the index is read-only by then.
+ */
+#include "align.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "lang.h"
+#include "similarity.h"
+
+/* The calibrated default of --min-similarity. */
+#define DEFAULT_MIN_SIMILARITY 0.40
+#define MIN_WORDS 3         /* content words of a passage worth linking */
+#define PARA_CANDIDATES 12  /* old paragraphs scored per new paragraph */
+#define SENT_CANDIDATES 4   /* and per sentence of it */
+#define MIN_POSTINGS 64     /* terms in more old paragraphs than this, */
+#define MAX_DF_SHARE 0.05   /* and in more than this share, are not indexed */
+#define MAX_THREADS 4
+#define PARAS_PER_THREAD 500 /* fewer new paragraphs than this: one thread */
+#define MAX_MERGED 64       /* sentences summed into a paragraph vector */
+
+typedef struct unit {
+	rl_vec v;
+	uint32_t s0, n_sent; /* its sentences in the sentence array; 0: the
+	                        paragraph is one sentence */
+	size_t m0;           /* its terms' sentence lists start at moff[m0] */
+	int linkable;        /* not a heading, enough content words */
+} unit;
+
+/* A term's weight in one sentence of its paragraph. */
+typedef struct memb {
+	uint32_t sent;
+	float w;
+} memb;
+
+/* One document's vectors, built by its own analyser into its own arena, so
+ * the two sides can be built at the same time. */
+typedef struct side {
+	const rl_doc *d;
+	rl_sim *sim;
+	rl_arena arena;
+	rl_stats *df;        /* its paragraphs' document frequencies */
+	const rl_stats *other; /* the other side's: a term it lacks cannot match */
+	rl_paragraph *spans;
+	size_t spans_cap;
+	const rl_stats *st;  /* the rarity the weights come from */
+	int err;
+	unit *para;
+	rl_vec *sent;
+	size_t n_sent, sent_cap;
+	/* per paragraph term, the sentences that hold it: memb[moff[m] ..
+	 * moff[m + 1]), so one pass over two paragraphs scores all their
+	 * sentences too */
+	size_t *moff;
+	memb *memb;
+} side;
+
+typedef struct work {
+	side a, b;
+	rl_stats *both;      /* document frequencies of both, when not given */
+	rl_sim_index *ix;
+	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
+	double min_sim;
+} work;
+
+/* One thread's share: new paragraphs [j0, j1) and its own buffers. */
+typedef struct job {
+	const work *w;
+	uint32_t j0, j1;
+	rl_sim_cursor *cur;
+	uint32_t *ids, *cand;
+	uint32_t *seen;      /* per old paragraph: last new paragraph + 1 */
+	rl_alinks out;
+	int err;
+} job;
+
+static void side_free(side *s)
+{
+	rl_sim_free(s->sim);
+	rl_arena_free(&s->arena);
+	rl_stats_free(s->df);
+	free(s->spans);
+	free(s->para);
+	free(s->sent);
+	free(s->moff);
+	free(s->memb);
+}
+
+static void work_free(work *w)
+{
+	side_free(&w->a);
+	side_free(&w->b);
+	rl_stats_free(w->both);
+	rl_sim_index_free(w->ix);
+	free(w->old_vecs);
+}
+
+/* The language: the option, else detected from the old text, then the new
+ * one; "none" when neither says. */
+static const char *pick_lang(const char *lang, const rl_doc *a, const rl_doc *b)
+{
+	if (lang)
+		return lang;
+	if ((lang = rl_lang_detect(a->data, a->body, a->len)))
+		return lang;
+	if ((lang = rl_lang_detect(b->data, b->body, b->len)))
+		return lang;
+	return "none";
+}
+
+/* The vectors of paragraph i and its sentences. */
+static int build_unit(side *s, size_t i)
+{
+	const rl_doc *d = s->d;
+	unit *u = &s->para[i];
+	long ns;
+	int err;
+
+	/* room for MAX_MERGED spans: more sentences than that are not used */
+	if (rl_grow(&s->spans, &s->spans_cap, MAX_MERGED + 1, sizeof(rl_paragraph)) < 0 ||
+	    rl_grow(&s->sent, &s->sent_cap, s->n_sent + MAX_MERGED + 1, sizeof(rl_vec)) < 0)
+		return RL_ENOMEM;
+	if ((ns = rl_doc_sentences(d, i, s->spans, MAX_MERGED)) < 0)
+		return (int)ns;
+	u->s0 = (uint32_t)s->n_sent;
+	u->n_sent = ns > 1 && ns <= MAX_MERGED ? (uint32_t)ns : 0;
+	for (uint32_t k = 0; k < u->n_sent; k++)
+		if ((err = rl_sim_vec(s->sim, &s->sent[s->n_sent++], &s->arena, d->data,
+		                      s->spans[k].start, s->spans[k].end)) < 0)
+			return err;
+	err = u->n_sent ? rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent)
+	                : rl_sim_vec(s->sim, &u->v, &s->arena, d->data, d->paras[i].start,
+	                             d->paras[i].end);
+	if (err < 0)
+		return err;
+	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
+	return s->df ? rl_stats_add(s->df, &u->v) : 0;
+}
+
+/* Weights for every paragraph and sentence: one rarity look-up per
+ * paragraph term, handed to its sentences through their lists. */
+/* Weights for one paragraph and its sentences: one rarity look-up per
+ * paragraph term, handed to the sentences by merging their sorted terms
+ * with the paragraph's (each holds a subset).  Terms the other document
+ * lacks are marked dead (weight -1) after the norms are taken. */
+static int weigh_unit(side *s, unit *u, float **idf, uint8_t **alive, size_t *cap)
+{
+	size_t nt = (size_t)u->v.n_words + u->v.n_grams;
+
+	if (nt > *cap) {
+		float *f = realloc(*idf, nt * sizeof(float));
+		uint8_t *l = f ? realloc(*alive, nt) : NULL;
+		if (f)
+			*idf = f;
+		if (!l)
+			return rl_error_set(RL_ENOMEM, "out of memory");
+		*alive = l;
+		*cap = nt;
+	}
+	for (size_t t = 0; t < nt; t++) {
+		(*idf)[t] = (float)rl_stats_idf(s->st, u->v.v[t].key);
+		(*alive)[t] = rl_stats_df(s->other, u->v.v[t].key) != 0;
+	}
+	for (uint32_t k = 0; k < u->n_sent; k++) {
+		rl_vec *q = &s->sent[u->s0 + k];
+		size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
+
+		for (size_t e = 0; e < nq; e++) {
+			if (e == q->n_words)
+				t = u->v.n_words; /* grams after words, each sorted */
+			while (t < nt && u->v.v[t].key != q->v[e].key)
+				t++;
+			if (t == nt)
+				return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
+			q->v[e].w = rl_term_weight(q->v[e].w, (*idf)[t]);
+		}
+		rl_vec_set_norms(q);
+		t = 0;
+		for (size_t e = 0; e < nq; e++) {
+			if (e == q->n_words)
+				t = u->v.n_words;
+			while (u->v.v[t].key != q->v[e].key)
+				t++;
+			if (!(*alive)[t])
+				q->v[e].w = -1;
+		}
+	}
+	for (size_t t = 0; t < nt; t++)
+		u->v.v[t].w = rl_term_weight(u->v.v[t].w, (*idf)[t]);
+	rl_vec_set_norms(&u->v);
+	for (size_t t = 0; t < nt; t++)
+		if (!(*alive)[t])
+			u->v.v[t].w = -1;
+	return 0;
+}
+
+/* Total terms of the paragraphs, and the sentence lists of their terms:
+ * every sentence's terms are found in its paragraph's (the paragraph
+ * vector is their sum) by a merge. */
+static int build_membership(side *s)
+{
+	size_t total = 0, n_memb = 0;
+
+	for (size_t i = 0; i < s->d->n_paras; i++) {
+		s->para[i].m0 = total;
+		total += (size_t)s->para[i].v.n_words + s->para[i].v.n_grams + 1;
+		for (uint32_t k = 0; k < s->para[i].n_sent; k++)
+			n_memb += (size_t)s->sent[s->para[i].s0 + k].n_words +
+			          s->sent[s->para[i].s0 + k].n_grams;
+	}
+	if (!(s->moff = rl_calloc(total + 1, sizeof(size_t))) ||
+	    !(s->memb = rl_calloc(n_memb + 1, sizeof(memb))))
+		return RL_ENOMEM;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < s->d->n_paras; i++) {
+			const unit *u = &s->para[i];
+			size_t nt = (size_t)u->v.n_words + u->v.n_grams;
+
+			for (uint32_t k = 0; k < u->n_sent; k++) {
+				const rl_vec *q = &s->sent[u->s0 + k];
+				size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
+
+				for (size_t e = 0; e < nq; e++) {
+					/* words then grams, each sorted: restart at the grams */
+					if (e == q->n_words)
+						t = u->v.n_words;
+					while (t < nt && u->v.v[t].key != q->v[e].key)
+						t++;
+					if (t == nt)
+						return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
+					if (pass == 0) {
+						s->moff[u->m0 + t + 1]++;
+					} else {
+						memb *m = &s->memb[s->moff[u->m0 + t]++];
+						m->sent = k;
+						m->w = q->v[e].w;
+					}
+				}
+			}
+		}
+		if (pass == 0) /* counts to starts */
+			for (size_t m = 1; m <= total; m++)
+				s->moff[m] += s->moff[m - 1];
+		else /* the fill moved every start to the next one's: shift back */
+			for (size_t m = total; m > 0; m--)
+				s->moff[m] = s->moff[m - 1];
+	}
+	s->moff[0] = 0;
+	return 0;
+}
+
+/* Phase one of a side, run in a thread of its own: vectors, their
+ * document frequencies, and the sentence lists. */
+static void *build_side(void *arg)
+{
+	side *s = arg;
+
+	if (!(s->para = rl_calloc(s->d->n_paras + 1, sizeof(unit)))) {
+		s->err = RL_ENOMEM;
+		return NULL;
+	}
+	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
+		s->err = build_unit(s, i);
+	return NULL;
+}
+
+/* Drop the dead terms of a vector (weight -1); the norms stay. */
+static uint32_t keep_alive(rl_term *t, uint32_t n)
+{
+	uint32_t m = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		if (t[i].w >= 0)
+			t[m++] = t[i];
+	return m;
+}
+
+static void compact(rl_vec *v)
+{
+	uint32_t nw = keep_alive(v->v, v->n_words);
+
+	memmove(v->v + nw, v->v + v->n_words, v->n_grams * sizeof(rl_term));
+	v->n_grams = keep_alive(v->v + nw, v->n_grams);
+	v->n_words = nw;
+}
+
+/* Phase two, once the document frequencies are known: the weights; then
+ * the terms the other document lacks are dropped from every vector — they
+ * add to no dot product across the documents, and the norms, taken
+ * before, keep them, so the scores stay exactly the same while the index,
+ * the queries and every merge get shorter; then the sentence lists. */
+static void *weigh_thread(void *arg)
+{
+	side *s = arg;
+	float *idf = NULL;
+	uint8_t *alive = NULL;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < s->d->n_paras && !s->err; i++) {
+		unit *u = &s->para[i];
+
+		if ((s->err = weigh_unit(s, u, &idf, &alive, &cap)) < 0)
+			break;
+		compact(&u->v);
+		for (uint32_t k = 0; k < u->n_sent; k++)
+			compact(&s->sent[u->s0 + k]);
+	}
+	free(idf);
+	free(alive);
+	if (!s->err)
+		s->err = build_membership(s);
+	return NULL;
+}
+
+/* Run f on both sides: the new side in a thread, the old one here (both
+ * here if no thread can be had). */
+static void both_sides(void *(*f)(void *), work *w)
+{
+	pthread_t t;
+	int started = w->b.d->n_paras >= PARAS_PER_THREAD &&
+	              pthread_create(&t, NULL, f, &w->b) == 0;
+
+	f(&w->a);
+	if (started)
+		pthread_join(t, NULL);
+	else
+		f(&w->b);
+}
+
+/* Dot products of one part (words or grams) of two paragraphs, and of
+ * each paragraph with each sentence of the other, in one merge. */
+static void merge_dots(const rl_term *x, size_t nx, const size_t *xm, const memb *xmb,
+                       const rl_term *y, size_t ny, const size_t *ym, const memb *ymb,
+                       double *p, double *s, double *t)
+{
+	size_t i = 0, j = 0;
+
+	while (i < nx && j < ny) {
+		uint64_t a = x[i].key, b = y[j].key;
+
+		if (a == b) {
+			*p += (double)x[i].w * y[j].w;
+			for (size_t m = ym[j]; m < ym[j + 1]; m++)
+				s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
+			for (size_t m = xm[i]; m < xm[i + 1]; m++)
+				t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
+		}
+		i += a <= b;
+		j += b <= a;
+	}
+}
+
+/* The similarity of old paragraph i and new paragraph j: the best of the
+ * two paragraphs, each new sentence against the old paragraph and each old
+ * sentence against the new paragraph, so that one sentence restating a
+ * passage is not drowned by the rest of its paragraph.  Sentences of fewer
+ * than MIN_WORDS content words do not take part. */
+static double pair_score(const work *w, uint32_t i, uint32_t j)
+{
+	const unit *x = &w->a.para[i], *y = &w->b.para[j];
+	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
+	double pw = 0, pg = 0, sw[MAX_MERGED] = {0}, sg[MAX_MERGED] = {0};
+	double tw[MAX_MERGED] = {0}, tg[MAX_MERGED] = {0}, best;
+
+	merge_dots(x->v.v, x->v.n_words, xm, w->a.memb, y->v.v, y->v.n_words, ym, w->b.memb, &pw,
+	           sw, tw);
+	merge_dots(x->v.v + x->v.n_words, x->v.n_grams, xm + x->v.n_words, w->a.memb,
+	           y->v.v + y->v.n_words, y->v.n_grams, ym + y->v.n_words, w->b.memb, &pg, sg, tg);
+	best = rl_vec_score_dots(pw, pg, &x->v, &y->v);
+	for (uint32_t k = 0; k < y->n_sent; k++) {
+		const rl_vec *q = &w->b.sent[y->s0 + k];
+		double v = q->n_content >= MIN_WORDS ? rl_vec_score_dots(sw[k], sg[k], &x->v, q) : 0;
+		best = v > best ? v : best;
+	}
+	for (uint32_t k = 0; k < x->n_sent; k++) {
+		const rl_vec *q = &w->a.sent[x->s0 + k];
+		double v = q->n_content >= MIN_WORDS ? rl_vec_score_dots(tw[k], tg[k], q, &y->v) : 0;
+		best = v > best ? v : best;
+	}
+	return best;
+}
+
+/* Candidates of new paragraph j: the index queried with the paragraph and
+ * with each of its sentences, each old paragraph once. */
+static size_t candidates(job *jb, uint32_t j)
+{
+	const unit *y = &jb->w->b.para[j];
+	size_t n = 0;
+
+	for (uint32_t k = 0; k <= y->n_sent; k++) {
+		const rl_vec *q = k == 0 ? &y->v : &jb->w->b.sent[y->s0 + k - 1];
+		size_t m = rl_sim_index_query(jb->cur, q, jb->ids,
+		                              k == 0 ? PARA_CANDIDATES : SENT_CANDIDATES);
+
+		for (size_t c = 0; c < m; c++) {
+			uint32_t i = jb->ids[c];
+			if (jb->seen[i] == j + 1)
+				continue;
+			jb->seen[i] = j + 1;
+			jb->cand[n++] = i;
+		}
+	}
+	return n;
+}
+
+static void *run_job(void *arg)
+{
+	job *jb = arg;
+	const work *w = jb->w;
+
+	for (uint32_t j = jb->j0; j < jb->j1 && !jb->err; j++) {
+		size_t n;
+
+		if (!w->b.para[j].linkable)
+			continue;
+		n = candidates(jb, j);
+		for (size_t c = 0; c < n && !jb->err; c++) {
+			uint32_t i = jb->cand[c];
+			double s;
+
+			if (!w->a.para[i].linkable)
+				continue;
+			s = pair_score(w, i, j);
+			if (s >= w->min_sim)
+				jb->err = rl_alinks_push(&jb->out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
+		}
+	}
+	return NULL;
+}
+
+static int job_init(job *jb, const work *w, uint32_t j0, uint32_t j1)
+{
+	size_t max_sent = 0;
+
+	memset(jb, 0, sizeof(*jb));
+	jb->w = w;
+	jb->j0 = j0;
+	jb->j1 = j1;
+	for (uint32_t j = j0; j < j1; j++)
+		if (w->b.para[j].n_sent > max_sent)
+			max_sent = w->b.para[j].n_sent;
+	if (rl_sim_cursor_new(&jb->cur, w->ix) < 0 ||
+	    !(jb->ids = rl_calloc(PARA_CANDIDATES + 1, sizeof(uint32_t))) ||
+	    !(jb->cand = rl_calloc(PARA_CANDIDATES + SENT_CANDIDATES * max_sent + 1,
+	                           sizeof(uint32_t))) ||
+	    !(jb->seen = rl_calloc(w->a.d->n_paras + 1, sizeof(uint32_t))))
+		return RL_ENOMEM;
+	return 0;
+}
+
+static void job_free(job *jb)
+{
+	rl_sim_cursor_free(jb->cur);
+	free(jb->ids);
+	free(jb->cand);
+	free(jb->seen);
+	rl_alinks_free(&jb->out);
+}
+
+static size_t thread_count(size_t n_new)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t t = n_new / PARAS_PER_THREAD;
+
+	if (cpus > 0 && t > (size_t)cpus)
+		t = (size_t)cpus;
+	return t < 1 ? 1 : t > MAX_THREADS ? MAX_THREADS : t;
+}
+
+/* Score every new paragraph's candidates, in a few threads, and append
+ * the links in order of the new paragraphs. */
+static int score_all(rl_alinks *out, const work *w)
+{
+	job jobs[MAX_THREADS];
+	pthread_t tid[MAX_THREADS];
+	uint8_t started[MAX_THREADS] = {0};
+	size_t nb = w->b.d->n_paras, nt = thread_count(nb);
+	int err = 0;
+
+	for (size_t t = 0; t < nt; t++)
+		if (job_init(&jobs[t], w, (uint32_t)(nb * t / nt), (uint32_t)(nb * (t + 1) / nt)) < 0)
+			err = RL_ENOMEM;
+	for (size_t t = 1; t < nt && !err; t++)
+		started[t] = pthread_create(&tid[t], NULL, run_job, &jobs[t]) == 0;
+	if (!err)
+		run_job(&jobs[0]); /* the calling thread takes the first share */
+	for (size_t t = 1; t < nt; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else if (!err)
+			run_job(&jobs[t]); /* no thread: do it here */
+	}
+	for (size_t t = 0; t < nt; t++) {
+		rl_alinks *l = &jobs[t].out;
+		if (!err && jobs[t].err)
+			err = jobs[t].err;
+		for (size_t k = 0; k < l->n && !err; k++)
+			err = rl_alinks_push(out, RL_LINK_RELATED, l->v[k].o0, l->v[k].o1, l->v[k].n0,
+			                     l->v[k].n1, l->v[k].similarity);
+		job_free(&jobs[t]);
+	}
+	return err;
+}
+
+/* Links by new paragraph, best first, then by old paragraph. */
+static int cmp_by_new_then_score(const void *x, const void *y)
+{
+	const rl_alink *a = x, *b = y;
+
+	if (a->n0 != b->n0)
+		return a->n0 < b->n0 ? -1 : 1;
+	if (a->similarity != b->similarity)
+		return a->similarity > b->similarity ? -1 : 1;
+	return (a->o0 > b->o0) - (a->o0 < b->o0);
+}
+
+/* Vectors, weights and the index over the old paragraphs. */
+static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *opts)
+{
+	const char *lang = pick_lang(opts ? opts->lang : NULL, a, b);
+	const rl_stats *given = opts ? opts->stats : NULL;
+	size_t max_df;
+	int err;
+
+	w->a.d = a;
+	w->b.d = b;
+	if ((err = rl_sim_new(&w->a.sim, lang)) < 0 || (err = rl_sim_new(&w->b.sim, lang)) < 0)
+		return err;
+	if ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0 ||
+	    (!given && (err = rl_stats_new(&w->both)) < 0))
+		return err;
+	both_sides(build_side, w);
+	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
+		return err;
+	/* rarity across both documents, unless the caller has its own */
+	if (!given && ((err = rl_stats_merge(w->both, w->a.df)) < 0 ||
+	               (err = rl_stats_merge(w->both, w->b.df)) < 0))
+		return err;
+	w->a.st = w->b.st = given ? given : w->both;
+	w->a.other = w->b.df;
+	w->b.other = w->a.df;
+	both_sides(weigh_thread, w);
+	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
+		return err;
+	if (!(w->old_vecs = rl_calloc(a->n_paras + 1, sizeof(rl_vec))))
+		return RL_ENOMEM;
+	for (size_t i = 0; i < a->n_paras; i++)
+		w->old_vecs[i] = w->a.para[i].v;
+	max_df = (size_t)(MAX_DF_SHARE * (double)a->n_paras);
+	if (max_df < MIN_POSTINGS)
+		max_df = MIN_POSTINGS;
+	return rl_sim_index_new(&w->ix, w->old_vecs, a->n_paras, max_df);
+}
+
+int rl_align_related(rl_alinks *out, const rl_doc *a, const rl_doc *b, const rl_options *opts)
+{
+	work w;
+	size_t mark = out->n;
+	int err;
+
+	memset(&w, 0, sizeof(w));
+	w.min_sim = opts && opts->min_similarity >= 0 ? opts->min_similarity
+	                                              : DEFAULT_MIN_SIMILARITY;
+	if ((err = prepare(&w, a, b, opts)) == 0 && (err = score_all(out, &w)) == 0 &&
+	    out->n > mark)
+		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_by_new_then_score);
+	work_free(&w);
+	return err;
+}
