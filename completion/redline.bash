@@ -21,23 +21,32 @@ _redline_options()
 		sed 's/=[A-Z]*\t/=\t/'
 }
 
-# Print the values of an option from its help text: the single words of a
-# list ("auto (default), versions or related"), after a colon if there is
-# one ("output format: text (default), json or html"), parenthesised
-# remarks left out; nothing for other help texts.
+# Print the words of list $1 ("a, b or c"; "..." is skipped), or nothing
+# unless every item is one word.
+_redline_list()
+{
+	local text word words=() IFS=,
+	text=$(sed 's/ or /,/g; s/\.\.\.//g; s/^[[:space:]]*//; s/[[:space:]]*,[[:space:]]*/,/g; s/[[:space:]]*$//' <<<"$1")
+	for word in $text; do
+		[[ -z $word ]] && continue
+		[[ $word =~ ^[a-z_]+$ ]] || return 0
+		words+=("$word")
+	done
+	(( ${#words[@]} )) && printf '%s\n' "${words[@]}"
+	return 0
+}
+
+# Print the values of an option from its help text $1: the list after the
+# colon, or of the whole text, parenthesised remarks left out ("output
+# format: text (default), json or html"); else the list in parentheses
+# ("fail on these (deleted, inserted, ...)"); else nothing.
 _redline_values()
 {
-	local text word
-	text=$(sed 's/([^)]*)//g; s/ or /,/g' <<<"$1")
-	text=${text#*:}
-	local IFS=,
-	for word in $text; do
-		word=${word//[[:space:]]/}
-		[[ $word =~ ^[a-z_]+$ ]] || return 0
-	done
-	for word in $text; do
-		printf '%s\n' "${word//[[:space:]]/}"
-	done
+	local text values
+	text=$(sed 's/([^)]*)//g' <<<"$1")
+	values=$(_redline_list "${text#*:}")
+	[[ -z $values && $1 == *\(*\)* ]] && values=$(_redline_list "$(sed 's/^[^(]*(\([^)]*\)).*/\1/' <<<"$1")")
+	[[ -z $values ]] || printf '%s\n' "$values"
 }
 
 # Print the language codes in the data directory of binary $1.
@@ -148,7 +157,10 @@ _redline()
 		fi
 		(( ${#candidates[@]} )) || [[ -n $kinds ]] ||
 			mapfile -t candidates < <(compgen -f -- "$cur")
-		mapfile -t candidates < <(printf '%s\n' "${candidates[@]}" | awk 'NF && !seen[$0]++')
+		# once each; hidden files only when asked for
+		mapfile -t candidates < <(printf '%s\n' "${candidates[@]}" |
+			awk -v dot="${cur##*/}" 'NF && !seen[$0]++ && $0 !~ /(^|\/)\.\.?$/ &&
+				(dot ~ /^\./ || $0 !~ /(^|\/)\.[^\/]*$/)')
 	fi
 
 	# bash splits the word at '=' and ':' (COMP_WORDBREAKS): offer only

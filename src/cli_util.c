@@ -62,7 +62,7 @@ void cli_help(FILE *f, const char *cmd, const char *usage, const char *about, co
 		}
 	}
 	/* a command whose exit status differs says so in its `about` */
-	if (!strstr(about, "exit status:"))
+	if (!strcasestr(about, "exit status:"))
 		fputs("\nexit status: 0 same, 1 different, 2 trouble.\n", f);
 }
 

@@ -24,6 +24,11 @@ if command -v man >/dev/null 2>&1; then
 		bad "man -l: $(head -c 300 "$tmp/man.err")"; fi
 fi
 
+# a command that states its own exit status does not get the general one
+run 0 "$bin" git-diff-driver --help
+expect "$tmp/out" "^exit status: 0 whether or not"
+reject "$tmp/out" "0 same, 1 different"
+
 # help for a command, and the help of an unknown one
 run 0 "$bin" help diff
 expect "$tmp/out" "^usage: redline diff"

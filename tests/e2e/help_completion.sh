@@ -31,6 +31,24 @@ expect "$tmp/comp" "^([a-z]+ )*en ([a-z]+ )*nl ([a-z]+ )*\$"
 lines "$tmp/comp" 8
 expect "$tmp/comp" "^markdown \$"
 
+# values listed in parentheses when the help has no other list; a help
+# text that is no list gives none
+bash -c '. "$1"; for h in "fail on these (deleted, inserted, ...)" "at least X (0..1)" \
+	"colour: auto (default: on a terminal), always, never"; do
+	_redline_values "$h" | tr "\n" " "; echo; done' sh "$top/completion/redline.bash" >"$tmp/comp"
+expect "$tmp/comp" "^deleted inserted \$"
+expect "$tmp/comp" "^\$"
+expect "$tmp/comp" "^auto always never \$"
+
+# hidden files only when asked for
+mkdir -p "$tmp/hid"
+: >"$tmp/hid/.secret"
+: >"$tmp/hid/visible.txt"
+comp "$bin diff $tmp/hid/" "$bin diff $tmp/hid/."
+expect "$tmp/comp" "^$tmp/hid/visible\.txt \$"
+expect "$tmp/comp" "^$tmp/hid/\.secret \$"
+rm -rf "$tmp/hid"
+
 # files, directories, and documents at a revision of a corpus (or :NAME,
 # the work tree) in the repository around -C DIR
 mkdir -p "$tmp/corp/sub"
