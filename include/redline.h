@@ -311,6 +311,326 @@ int rl_render(const rl_comparison *cmp, const rl_render_options *opts,
 int rl_render_report(const rl_comparison *const *cmps, size_t n,
                      const rl_render_options *opts, rl_write_fn write, void *payload);
 
+/* ======================================================================
+ * The corpus: documents versioned in git, followed across documents and
+ * checked in CI.  Everything from here to the end of the file is owned by
+ * the corpus module — dates (src/date.c), the repository (src/corpus.c,
+ * the only user of libgit2), trace (src/trace.c) and check (src/check.c).
+ * A corpus is an ordinary git repository with a work tree: one file per
+ * document, its history the commits of the current branch.
+ * ==================================================================== */
+
+/* ---- dates (src/date.c) ------------------------------------------------ */
+
+typedef struct rl_date {
+	int64_t time; /* seconds since 1970-01-01T00:00:00Z */
+	int offset;   /* minutes east of UTC in which the date was written */
+} rl_date;
+
+/* Parse a date: "2021-08-31", "2022-03", "2022", ISO 8601 with a time
+ * ("2021-08-31T14:05:00+02:00", "...Z"), git's "@1630418400 +0200", or a
+ * written date in Dutch, English, French or German ("2 maart 2026",
+ * "31 August 2021", "August 31, 2021", "dinsdag 19 april 2022").  Missing
+ * parts are the first month, day and midnight UTC.  Years 1970 to 9999
+ * (what a git commit can record).  Fails with RL_EINVALID. */
+int rl_date_parse(rl_date *out, const char *s);
+
+/* The date a document states about itself: its leading metadata line
+ * (" date 2022-03"), else the first line that is only a date, optionally
+ * after a label or a place ("Datum 2 maart 2026", "Den Haag, 31 augustus
+ * 2021", "Date: 4 May 2023").  Returns 1 with `*out` set, or 0 when the text
+ * states no date.  Cannot fail. */
+int rl_date_find(rl_date *out, const rl_doc *doc);
+
+/* Write `d` as "YYYY-MM-DD" (with_time 0) or "YYYY-MM-DDTHH:MM:SS+HH:MM"
+ * in its own offset into `buf` (32 bytes suffice).  Returns `buf`.  Cannot
+ * fail. */
+const char *rl_date_format(char *buf, size_t cap, rl_date d, int with_time);
+
+/* ---- the repository (src/corpus.c) -------------------------------------- */
+
+typedef struct rl_corpus rl_corpus;
+
+/* Create a corpus (a git repository with a work tree, branch "main") in
+ * `dir`, creating the directory if needed.  `*created` is set to 0 when
+ * `dir` already was a repository (then it is opened as it is).  Fails with
+ * RL_EGIT or RL_EIO. */
+int rl_corpus_init(rl_corpus **out, const char *dir, int *created);
+
+/* Open the corpus containing `dir`, searching upward as git does.  Fails
+ * with RL_ENOTFOUND when there is none, RL_EGIT for a corrupt repository. */
+int rl_corpus_open(rl_corpus **out, const char *dir);
+
+/* Release a corpus.  NULL is a no-op. */
+void rl_corpus_free(rl_corpus *c);
+
+/* The root of the work tree, ending in '/'; NULL for a bare repository.
+ * Borrowed. */
+const char *rl_corpus_workdir(const rl_corpus *c);
+
+/* Check a document name: a relative path inside the corpus in valid UTF-8,
+ * without empty, ".", ".." or ".git..." components, control characters or
+ * backslashes, and not the policy file ".redline".  Returns 0 or
+ * RL_EINVALID (message says why). */
+int rl_corpus_check_name(const char *name);
+
+typedef enum rl_corpus_status {
+	RL_CORPUS_UNCHANGED = 0,
+	RL_CORPUS_ADDED,
+	RL_CORPUS_MODIFIED,
+	RL_CORPUS_DELETED
+} rl_corpus_status;
+
+/* "unchanged", "added", "modified", "deleted". */
+const char *rl_corpus_status_name(rl_corpus_status status);
+
+/* Reports progress of a long operation; return non-zero to cancel. */
+typedef int (*rl_progress_fn)(size_t done, size_t total, void *payload);
+
+/* One document to add.  Inputs are borrowed for the call; `status` is
+ * set by rl_corpus_add(). */
+typedef struct rl_corpus_file {
+	const char *name; /* document name, checked by rl_corpus_check_name() */
+	const char *data; /* its bytes (valid UTF-8 text) */
+	size_t len;
+	rl_date date;     /* the document date */
+	rl_corpus_status status; /* out: added, modified or unchanged */
+} rl_corpus_file;
+
+typedef struct rl_corpus_add_options {
+	const char *message;     /* commit message; NULL: "Add NAME" and so on */
+	const char *author_name; /* NULL: user.name from the git configuration,
+	                            else "redline" */
+	const char *author_email;/* NULL: user.email, else "redline@localhost" */
+	const rl_date *committer_date; /* NULL: now */
+	rl_progress_fn progress; /* NULL: none */
+	void *payload;
+} rl_corpus_add_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_corpus_add_options_init(rl_corpus_add_options *opts);
+
+/* Store `n` documents as one commit on the current branch and update the
+ * work tree and index to match.  The author date is the latest document
+ * date (documents with other dates get a "Redline-Date:" trailer), the
+ * committer date now.  Documents identical to the stored version are left
+ * out; when all are, nothing is committed and `commit` is "".  Atomic:
+ * objects are written first, then the branch moves by compare-and-swap on
+ * its old value, retried when another writer moved it first.  Fails with
+ * RL_EINVALID (a bad name, a work-tree file with local changes that the
+ * add would overwrite, a detached HEAD), RL_EGIT (a corrupt or locked
+ * repository) or RL_EIO; the repository then holds everything committed
+ * before.  `commit` receives the new commit's hex id (41 bytes). */
+int rl_corpus_add(char commit[41], rl_corpus *c, rl_corpus_file *files, size_t n,
+                  const rl_corpus_add_options *opts);
+
+/* Read REV:NAME (":NAME": the work tree; a bare object id: that blob) into
+ * a malloc'd buffer owned by the caller.  Fails with RL_ENOTFOUND for an
+ * unknown revision or name, RL_EGIT, RL_EIO, RL_ENOMEM. */
+int rl_corpus_read(char **data, size_t *len, rl_corpus *c, const char *spec);
+
+/* Load REV:NAME as a document named `display_name` (NULL: `spec`).  Fails
+ * like rl_corpus_read() and rl_doc_load_buffer(). */
+int rl_corpus_load(rl_doc **out, rl_corpus *c, const char *spec, const char *display_name);
+
+/* Resolve a revision (branch, tag, commit id or prefix, HEAD~2, ...) to a
+ * commit; `id` receives its hex id (41 bytes).  Fails with RL_ENOTFOUND. */
+int rl_corpus_resolve(char id[41], rl_corpus *c, const char *rev);
+
+/* A document in a listing, a change between revisions or a log entry. */
+typedef struct rl_corpus_entry {
+	char *name;             /* document name; NULL for a log entry of a
+	                           commit that changed no document */
+	rl_corpus_status status;
+	char old_id[41];        /* blob ids, "" when that side is absent or */
+	char new_id[41];        /*   in the work tree */
+	int new_in_worktree;    /* the new side is the work-tree file */
+	rl_date date;           /* document date of the new version */
+	char commit[41];        /* the commit that made the new version */
+	char *subject;          /* log: the commit's first line; else NULL */
+} rl_corpus_entry;
+
+typedef struct rl_corpus_entries {
+	rl_corpus_entry *v;
+	size_t n;
+} rl_corpus_entries;
+
+/* Release the entries (not the struct).  Cannot fail. */
+void rl_corpus_entries_free(rl_corpus_entries *e);
+
+/* Every document at `rev` (NULL: HEAD), sorted by name, with the date and
+ * commit of its current version (found in the history).  An empty corpus
+ * gives no entries.  Fails with RL_ENOTFOUND, RL_EGIT, RL_ENOMEM. */
+int rl_corpus_list(rl_corpus_entries *out, rl_corpus *c, const char *rev);
+
+/* The documents added, modified or deleted from `base` to `head` (NULL:
+ * the work tree, untracked files included), sorted by name.  Fails with
+ * RL_ENOTFOUND, RL_EGIT, RL_ENOMEM. */
+int rl_corpus_changes(rl_corpus_entries *out, rl_corpus *c, const char *base, const char *head);
+
+/* The history from `rev` (NULL: HEAD), newest first, following first
+ * parents: one entry per version of `name`, or with `name` NULL one per
+ * document changed in each commit.  Fails with RL_ENOTFOUND, RL_EGIT,
+ * RL_ENOMEM. */
+int rl_corpus_log(rl_corpus_entries *out, rl_corpus *c, const char *rev, const char *name);
+
+/* ---- trace: a statement through the corpus (src/trace.c) ---------------- */
+
+typedef struct rl_trace rl_trace;
+
+typedef struct rl_trace_options {
+	const char *rev;     /* the corpus as of REV; NULL: HEAD */
+	size_t para;         /* 1-based paragraph of the document to follow */
+	const char *quote;   /* or: text to find in it (para 0) */
+	rl_options compare;  /* lang and min_similarity of related mode */
+	rl_progress_fn progress;
+	void *payload;
+} rl_trace_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_trace_options_init(rl_trace_options *opts);
+
+/* One document's passage in a trace. */
+typedef struct rl_trace_step {
+	const char *name;
+	rl_date date;         /* the document date of its version at REV */
+	const char *commit;   /* the commit that made that version */
+	const rl_doc *doc;    /* the whole document */
+	size_t para;          /* 0-based paragraph of `doc` */
+	double similarity;    /* to the followed passage; 1 for itself */
+	int source;           /* 1 for the followed passage */
+	const rl_comparison *from_previous; /* the previous step's passage
+	                                       against this one; NULL first */
+	const rl_link *link;  /* its link: the word diff and semantic changes;
+	                         NULL when the passages share nothing */
+} rl_trace_step;
+
+/* Follow a paragraph of document `name` through every other document at
+ * opts->rev: in each, the passage related mode links best to it (at or
+ * above opts->compare.min_similarity), and all of them in document-date
+ * order, each compared with the one before.  Fails with RL_ENOTFOUND (no
+ * such revision, document or quote), RL_EINVALID (no such paragraph, or
+ * neither para nor quote), RL_EGIT, RL_ENOMEM. */
+int rl_trace_run(rl_trace **out, rl_corpus *c, const char *name, const rl_trace_options *opts);
+
+/* Release a trace.  NULL is a no-op. */
+void rl_trace_free(rl_trace *t);
+
+/* The steps, in document-date order.  Borrowed from the trace. */
+size_t rl_trace_step_count(const rl_trace *t);
+const rl_trace_step *rl_trace_step_at(const rl_trace *t, size_t i);
+
+/* How many documents were searched.  Cannot fail. */
+size_t rl_trace_searched(const rl_trace *t);
+
+/* Render a trace as text (`color`: ANSI colour) or JSON ("redline-trace/1").
+ * Fails with RL_EIO when `write` fails, RL_EINVALID, RL_ENOMEM. */
+int rl_trace_render(const rl_trace *t, rl_format format, int color, rl_write_fn write,
+                    void *payload);
+
+/* ---- check: a policy over two revisions (src/check.c) ------------------ */
+
+/* A policy: which differences between two revisions fail a check.  Rules
+ * come from a ".redline" file (INI, see rl_policy_parse()) and from
+ * command-line flags, which win; [path "GLOB"] sections override the
+ * [check] section for the documents they match. */
+typedef struct rl_policy rl_policy;
+
+/* A policy without rules (nothing fails).  Fails with RL_ENOMEM. */
+int rl_policy_new(rl_policy **out);
+
+/* Release a policy.  NULL is a no-op. */
+void rl_policy_free(rl_policy *p);
+
+/* Read INI text (`name` is used in messages).  Section [check] holds
+ *   fail-on = deleted, number, negation   (link kinds, change types,
+ *                                          document_deleted, document_added)
+ *   min-similarity = 0.6                  (per modified document, or off)
+ *   max-deleted = 3                       (deleted paragraphs per document)
+ *   ignore = GLOB, ...                    (documents not checked)
+ * and a section [path "GLOB"] the first three keys for the documents its
+ * fnmatch(3) pattern matches.  Comments start with # or ;.  Fails with
+ * RL_EINVALID naming the line. */
+int rl_policy_parse(rl_policy *p, const char *name, const char *text, size_t len);
+
+/* Set one [check] key from a command-line flag; flags override the file.
+ * Fails with RL_EINVALID. */
+int rl_policy_set(rl_policy *p, const char *key, const char *value);
+
+/* Read the policy file .redline of the corpus at `rev` (NULL: the work
+ * tree) into `p`; a corpus without one leaves `p` alone.  Fails like
+ * rl_policy_parse() and rl_corpus_read(). */
+int rl_policy_load(rl_policy *p, rl_corpus *c, const char *rev);
+
+/* 1 when the policy has any rule.  Cannot fail. */
+int rl_policy_has_rules(const rl_policy *p);
+
+typedef struct rl_violation {
+	const char *rule; /* "fail-on", "min-similarity" or "max-deleted" */
+	const char *type; /* fail-on: the kind or change type; else NULL */
+	char *message;    /* one line */
+	long old_para;    /* 0-based paragraph concerned, -1 for none */
+	long new_para;
+} rl_violation;
+
+typedef struct rl_check_doc {
+	char *name;
+	rl_corpus_status status;
+	int ignored;       /* matched an ignore pattern: not checked */
+	int passed;
+	double similarity; /* share of text kept, 0..1 (see README) */
+	size_t old_paragraphs, new_paragraphs;
+	size_t kinds[RL_LINK_KIND_COUNT];     /* links per kind */
+	size_t changes[RL_CHANGE_TYPE_COUNT]; /* semantic changes per type */
+	rl_violation *violations;
+	size_t n_violations;
+} rl_check_doc;
+
+typedef struct rl_check_report {
+	char *base_rev, *head_rev; /* as given ("HEAD~1", "worktree", ...) */
+	char base[41], head[41];   /* resolved commit ids; "" for none or the
+	                              work tree */
+	int has_rules;             /* 0: nothing could fail */
+	int passed;
+	rl_check_doc *docs;        /* changed documents, by name */
+	size_t n_docs;
+	size_t n_failed;
+} rl_check_report;
+
+typedef struct rl_check_options {
+	const char *base;  /* NULL: HEAD's parent (nothing for a first commit),
+	                      or HEAD with `worktree` */
+	const char *head;  /* NULL: HEAD */
+	int worktree;      /* 1: compare the work tree with `base` */
+	rl_options compare;
+	rl_progress_fn progress;
+	void *payload;
+} rl_check_options;
+
+/* Fill `opts` with the defaults.  Cannot fail. */
+void rl_check_options_init(rl_check_options *opts);
+
+/* Compare every document changed between two revisions (versions mode)
+ * and apply the policy.  Fails with RL_ENOTFOUND (unknown revision),
+ * RL_EINVALID (a document that is not text), RL_EGIT, RL_ENOMEM. */
+int rl_check(rl_check_report **out, rl_corpus *c, const rl_policy *p,
+             const rl_check_options *opts);
+
+/* Release a report.  NULL is a no-op. */
+void rl_check_report_free(rl_check_report *r);
+
+typedef enum rl_check_format {
+	RL_CHECK_TEXT = 0,
+	RL_CHECK_JSON,     /* "redline-check/1" */
+	RL_CHECK_JUNIT,    /* JUnit XML: one test case per document */
+	RL_CHECK_MARKDOWN  /* a table and details, for a merge request */
+} rl_check_format;
+
+/* Render a report.  `color`: ANSI colour in text.  Fails with RL_EIO when
+ * `write` fails, RL_ENOMEM. */
+int rl_check_render(const rl_check_report *r, rl_check_format format, int color,
+                    rl_write_fn write, void *payload);
+
 #ifdef __cplusplus
 }
 #endif

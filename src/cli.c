@@ -14,6 +14,13 @@ const cli_cmd cli_commands[] = {
 	{"paragraphs", cmd_paragraphs, "show how a text splits into paragraphs and sentences"},
 	{"report", cmd_report, "one report (HTML, Markdown) of a text against several later ones"},
 	{"similarity", cmd_similarity, "score the similarity of text pairs (TAB-separated lines on stdin)"},
+	/* the corpus (cmd_corpus.c) */
+	{"init", cmd_init, "create a corpus: a git repository for versioned documents"},
+	{"add", cmd_add, "store files as new versions of documents in the corpus"},
+	{"log", cmd_log, "history of the corpus or of one document, with paragraph counts"},
+	{"show", cmd_show, "print a stored version of a document (REV:NAME)"},
+	{"trace", cmd_trace, "follow a paragraph through the corpus, in document-date order"},
+	{"check", cmd_check, "apply a policy to the changes between two revisions (for CI)"},
 	{"git-diff-driver", cmd_git_diff_driver, "show a changed file in git diff (git's external diff)"},
 	{NULL, NULL, NULL}
 };

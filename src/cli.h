@@ -35,6 +35,13 @@ int cmd_paragraphs(int argc, char **argv);
 int cmd_git_diff_driver(int argc, char **argv); /* cmd_git.c */
 int cmd_report(int argc, char **argv);
 int cmd_similarity(int argc, char **argv);
+/* The corpus (cmd_corpus.c). */
+int cmd_init(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 
 /* What the options of `redline diff` set, and its option table and
  * handler for cli_parse() (context: a cli_diff_args), which
@@ -74,6 +81,17 @@ int cli_lib_error(void);
 /* Load an input: "-" (standard input), a file, or REV:NAME from the
  * corpus.  Returns 0 or a library error code (message in rl_error_last). */
 int cli_load(rl_doc **out, const char *arg);
+
+/* The corpus hooks (cmd_corpus.c).  Load REV:NAME or :NAME from the corpus
+ * around the current directory; returns 0 or a library error code. */
+int cli_corpus_load(rl_doc **out, const char *spec);
+/* 1 when the operands of diff are revisions of a corpus (REV1 REV2
+ * [NAME...]) rather than files.  Cannot fail. */
+int cli_diff_is_revisions(int argc, char **argv);
+/* diff REV1 REV2 [NAME...]: one block per changed document; returns the
+ * exit status (0 all equal, 1 some differ, 2 trouble). */
+int cli_diff_revisions(int argc, char **argv, const rl_options *opts,
+                       const rl_render_options *render);
 
 /* Write callback for rl_render() to standard output. */
 int cli_write_stdout(const char *data, size_t len, void *payload);

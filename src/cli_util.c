@@ -75,7 +75,8 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *usage, const c
 	const cli_opt *tables[2] = {opts, common_opts};
 	int c;
 
-	shorts[s++] = '+';
+	/* no leading '+': options may follow operands, as in the documented
+	 * synopses ("redline add FILE --date DATE"); "--" still ends them */
 	shorts[s++] = ':';
 	for (int t = 0; t < 2; t++)
 		for (const cli_opt *o = tables[t]; o && o->name && n < 63; o++) {
@@ -196,7 +197,8 @@ int cli_load(rl_doc **out, const char *arg)
 
 	if (strcmp(arg, "-") == 0)
 		return rl_doc_load_file(out, "-", "(standard input)");
+	/* corpus hook: REV:NAME and :NAME when no such file exists (cmd_corpus.c) */
 	if (stat(arg, &st) != 0 && strchr(arg, ':'))
-		return rl_error_set(RL_ENOTFOUND, "%s: no such file (and no corpus revision)", arg);
+		return cli_corpus_load(out, arg);
 	return rl_doc_load_file(out, arg, NULL);
 }

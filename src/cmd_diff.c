@@ -108,17 +108,22 @@ int cmd_diff(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	rl_options_init(&a.opts);
 	rl_render_options_init(&a.render);
-	first = cli_parse(argc, argv, "diff", "[OPTIONS] OLD NEW",
+	first = cli_parse(argc, argv, "diff", "[OPTIONS] OLD NEW | REV1 REV2 [NAME...]",
 	                  "Align the paragraphs of OLD and NEW and show the word-level differences\n"
-	                  "inside every aligned pair.  OLD and NEW are files or - for standard input.",
+	                  "inside every aligned pair.  OLD and NEW are files, - for standard input,\n"
+	                  "or REV:NAME from the corpus.  Given two revisions of the corpus, compare\n"
+	                  "every document changed between them (or the NAMEs), one block each.",
 	                  diff_opts, cli_diff_opt, &a);
 	if (first < 0)
 		return first == -1 ? CLI_SAME : CLI_TROUBLE;
+	a.render.color = a.render.format == RL_FORMAT_TEXT && cli_use_color(a.color_when);
+	/* corpus hook: REV1 REV2 [NAME...] (cmd_corpus.c) */
+	if (cli_diff_is_revisions(argc - first, argv + first))
+		return cli_diff_revisions(argc - first, argv + first, &a.opts, &a.render);
 	if (argc - first != 2)
 		return cli_error("diff: expected two inputs, OLD and NEW (see 'redline diff --help')");
 	if (!strcmp(argv[first], "-") && !strcmp(argv[first + 1], "-"))
 		return cli_error("diff: only one input can be standard input");
-	a.render.color = a.render.format == RL_FORMAT_TEXT && cli_use_color(a.color_when);
 	if (cli_load(&old_doc, argv[first]) < 0 || cli_load(&new_doc, argv[first + 1]) < 0 ||
 	    rl_compare(&cmp, old_doc, new_doc, &a.opts) < 0 ||
 	    rl_render(cmp, &a.render, cli_write_stdout, NULL) < 0) {

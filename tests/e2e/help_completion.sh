@@ -51,27 +51,35 @@ rm -rf "$tmp/hid"
 
 # files, directories, and documents at a revision of a corpus (or :NAME,
 # the work tree) in the repository around -C DIR
-mkdir -p "$tmp/corp/sub"
-git init -q "$tmp/corp"
-printf 'Tekst.\n' >"$tmp/corp/doc.txt"
-printf 'Tekst.\n' >"$tmp/corp/sub/memo.txt"
-git -C "$tmp/corp" add .
-GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -C "$tmp/corp" -c user.name=t \
+mkdir -p "$tmp/zqcorp/sub"
+git init -q "$tmp/zqcorp"
+printf 'Tekst.\n' >"$tmp/zqcorp/doc.txt"
+printf 'Tekst.\n' >"$tmp/zqcorp/sub/memo.txt"
+git -C "$tmp/zqcorp" add .
+GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -C "$tmp/zqcorp" -c user.name=t \
 	-c user.email=t@example.org commit -qm one
-comp "$bin diff fixtures/2021-08" "$bin -C $tmp/co" "$bin -C $tmp/corp diff HEAD:d" \
-	"$bin -C $tmp/corp diff doc.txt HEAD:sub/" "$bin -C $tmp/corp show :"
+comp "$bin diff fixtures/2021-08" "$bin -C $tmp/zqco" "$bin -C $tmp/zqcorp diff HEAD:d" \
+	"$bin -C $tmp/zqcorp diff doc.txt HEAD:sub/" "$bin -C $tmp/zqcorp show :"
 expect "$tmp/comp" "^fixtures/2021-08-declaration-france-netherlands\.txt \$"
-expect "$tmp/comp" "^$tmp/corp \$"
+expect "$tmp/comp" "^$tmp/zqcorp \$"
 expect "$tmp/comp" "^doc\.txt \$"
 expect "$tmp/comp" "^sub/memo\.txt \$"
 expect "$tmp/comp" "^doc\.txt sub/memo\.txt \$"
+# the corpus commands: log NAME, show REV:NAME, check BASE, log --rev=REV
+comp "$bin -C $tmp/zqcorp log " "$bin -C $tmp/zqcorp show HEAD:s" "$bin -C $tmp/zqcorp check " \
+	"$bin -C $tmp/zqcorp log --rev=H"
+expect "$tmp/comp" "^doc\.txt sub/memo\.txt \$"
+expect "$tmp/comp" "^sub/memo\.txt \$"
+expect "$tmp/comp" "^(main|master) HEAD \$"
+expect "$tmp/comp" "^HEAD \$"
+
 # operands and option values by the name the help gives them
 bash -c '. "$1"; cd "$2" || exit 1
 	for k in NAME REV:NAME BASE; do _redline_complete_kind . $k "" redline | tr "\n" " "; echo; done
 	_redline_complete_kind . NAME "sub/" redline; _redline_complete_kind . REV:NAME "HEAD:s" redline' \
-	sh "$top/completion/redline.bash" "$tmp/corp" >"$tmp/comp"
+	sh "$top/completion/redline.bash" "$tmp/zqcorp" >"$tmp/comp"
 expect "$tmp/comp" "^doc\.txt sub/memo\.txt \$"
 expect "$tmp/comp" "^(main|master) HEAD \$"
 expect "$tmp/comp" "^sub/memo\.txt\$"
 expect "$tmp/comp" "^HEAD:sub/memo\.txt\$"
-rm -rf "$tmp/corp"
+rm -rf "$tmp/zqcorp"
