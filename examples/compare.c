@@ -1,6 +1,7 @@
 /*
  * compare — an example of the redline library used without the CLI: load
- * two documents, compare them, walk the links with their word edits and
+ * two documents (files, or REV:NAME from the corpus around the current
+ * directory), compare them, walk the links with their word edits and
  * semantic changes, then render a whole format through a write callback.
  *
  *   cc -o compare compare.c $(pkg-config --cflags --libs redline)
@@ -11,6 +12,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <redline.h>
 
@@ -119,11 +121,26 @@ static int parse_format(const char *name, rl_format *out)
 	return -1;
 }
 
+/* Load `arg`: a file, or REV:NAME (":NAME" the work tree) from the corpus
+ * around the current directory when there is no such file.  The corpus is
+ * opened on first use and kept in `*corpus` for the caller to free. */
+static int load(rl_doc **out, const char *arg, rl_corpus **corpus)
+{
+	int err;
+
+	if (!strchr(arg, ':') || access(arg, F_OK) == 0)
+		return rl_doc_load_file(out, arg, NULL);
+	if (!*corpus && (err = rl_corpus_open(corpus, ".")) < 0)
+		return err;
+	return rl_corpus_load(out, *corpus, arg, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	rl_render_options render;
 	rl_doc *old_doc = NULL, *new_doc = NULL;
 	rl_comparison *cmp = NULL;
+	rl_corpus *corpus = NULL;
 	int status = 2, own_summary = 1, first = 1;
 
 	rl_render_options_init(&render);
@@ -142,8 +159,7 @@ int main(int argc, char **argv)
 	if (strcmp(rl_version(), RL_VERSION) != 0)
 		fprintf(stderr, "compare: built with redline %s, running with %s\n", RL_VERSION,
 		        rl_version());
-	if (rl_doc_load_file(&old_doc, argv[first], NULL) < 0 ||
-	    rl_doc_load_file(&new_doc, argv[first + 1], NULL) < 0 ||
+	if (load(&old_doc, argv[first], &corpus) < 0 || load(&new_doc, argv[first + 1], &corpus) < 0 ||
 	    rl_compare(&cmp, old_doc, new_doc, NULL) < 0)
 		goto fail;
 	if (own_summary)
@@ -162,5 +178,6 @@ done:
 	rl_comparison_free(cmp);
 	rl_doc_free(new_doc);
 	rl_doc_free(old_doc);
+	rl_corpus_free(corpus);
 	return status;
 }

@@ -55,6 +55,23 @@ run 0 env LD_LIBRARY_PATH="$p/lib" "$tmp/ex/compare" --format=markdown "$old" "$
 run 2 env LD_LIBRARY_PATH="$p/lib" "$tmp/ex/compare" "$old" "$tmp/missing.txt"
 expect "$tmp/err" "^compare: .*missing\.txt"
 
+# documents from a corpus made with the installed program: REV:NAME
+run 0 "$p/bin/redline" init "$tmp/excorpus"
+cp "$old" "$tmp/excorpus/doc.txt"
+run 0 "$p/bin/redline" -C "$tmp/excorpus" add --date=2021-09-01 doc.txt
+cp "$new" "$tmp/excorpus/doc.txt"
+run 0 "$p/bin/redline" -C "$tmp/excorpus" add --date=2021-09-02 doc.txt
+run 1 "$p/bin/redline" -C "$tmp/excorpus" diff --format=json HEAD~1:doc.txt HEAD:doc.txt
+cp "$tmp/out" "$tmp/corpus.json"
+expect "$tmp/corpus.json" '"name": "HEAD~1:doc.txt"'
+(cd "$tmp/excorpus" && LD_LIBRARY_PATH=$p/lib "$tmp/ex/compare" --format=json HEAD~1:doc.txt HEAD:doc.txt) \
+	>"$tmp/out" 2>"$tmp/err"
+if cmp -s "$tmp/out" "$tmp/corpus.json"; then ok; else bad "example REV:NAME: $(head -c 300 "$tmp/err")"; fi
+(cd "$tmp/excorpus" && LD_LIBRARY_PATH=$p/lib "$tmp/ex/compare" HEAD~1:doc.txt nosuch:doc.txt) \
+	>"$tmp/out" 2>"$tmp/err"
+expect "$tmp/err" "^compare: .*nosuch"
+rm -rf "$tmp/excorpus"
+
 excc clean >/dev/null 2>&1
 if excc STATIC=1 >"$tmp/make.log" 2>&1; then ok; else bad "static example: $(tail -5 "$tmp/make.log")"; fi
 if ldd "$tmp/ex/compare" | grep -q libredline; then bad "static example needs libredline.so"; else ok; fi
