@@ -13,7 +13,8 @@ SRCDIR/cmd_*.c.  Checks:
     command and none for a command that does not exist;
   - every option of a command's --help (long and short) appears in the
     command's section, and every option the section defines (.TP tags)
-    exists in the command's --help;
+    exists in the command's --help; the options every command has (--help)
+    appear in the section "Options of every command" instead;
   - the global options appear under GLOBAL OPTIONS, every output format
     named in a --format help appears in the page, and the page has the
     sections a manual page needs.
@@ -112,13 +113,21 @@ for need in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "GLOBAL OPTIONS",
     check(("SH", need) in sections, "manual page lacks the section %s" % need)
 synopsis = unroff(sections.get(("SH", "SYNOPSIS"), ""))
 
+common = set.intersection(*(set(o) for o in cmd_opts.values()))
+every = unroff(sections.get(("SS", "Options of every command"), ""))
+for o in sorted(common):
+    check(re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(o), every),
+          "manual page section \"Options of every command\" lacks %s" % o)
+for tag in re.findall(r"^\.TP\n(.*)", sections.get(("SS", "Options of every command"), ""), re.M):
+    for o in OPT.findall(unroff(tag)):
+        check(o in common, "manual page documents %s for every command, which not all have" % o)
 for cmd in commands:
     check(cmd in man_cmds, "manual page has no section .SS \"redline %s ...\"" % cmd)
     check(re.search(r"^redline %s\b" % re.escape(cmd), synopsis, re.M),
           "manual page SYNOPSIS lacks redline %s" % cmd)
     text = unroff(man_cmds.get(cmd, ""))
     for o in sorted(cmd_opts[cmd]):
-        if o in ("-h", "--help"):
+        if o in common:
             continue
         check(re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(o), text),
               "manual page section of %s lacks %s" % (cmd, o))
