@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "lang.h"
+#include "segment.h"
 #include "similarity.h"
 
 /* The calibrated default of --min-similarity. */
@@ -55,7 +56,8 @@ typedef struct side {
 	rl_arena arena;
 	rl_stats *df;        /* its paragraphs' document frequencies */
 	const rl_stats *other; /* the other side's: a term it lacks cannot match */
-	rl_paragraph *spans;
+	rl_tokens tok;       /* one paragraph's */
+	uint32_t *spans;     /* its sentences, [start, end) pairs */
 	size_t spans_cap;
 	const rl_stats *st;  /* the rarity the weights come from */
 	int err;
@@ -65,8 +67,9 @@ typedef struct side {
 	/* per paragraph term, the sentences that hold it: memb[moff[m] ..
 	 * moff[m + 1]), so one pass over two paragraphs scores all their
 	 * sentences too */
-	size_t *moff;
+	size_t *moff, moff_cap;
 	memb *memb;
+	size_t memb_cap;
 } side;
 
 typedef struct work {
@@ -93,6 +96,7 @@ static void side_free(side *s)
 	rl_sim_free(s->sim);
 	rl_arena_free(&s->arena);
 	rl_stats_free(s->df);
+	rl_tokens_free(&s->tok);
 	free(s->spans);
 	free(s->para);
 	free(s->sent);
@@ -122,62 +126,108 @@ static const char *pick_lang(const char *lang, const rl_doc *a, const rl_doc *b)
 	return "none";
 }
 
-/* The vectors of paragraph i and its sentences. */
+/* The vectors of paragraph i and its sentences: the paragraph is
+ * tokenized once, its sentences found and analysed from those tokens. */
 static int build_unit(side *s, size_t i)
 {
 	const rl_doc *d = s->d;
 	unit *u = &s->para[i];
-	long ns;
+	size_t n_spans = 0, t = 0;
 	int err;
 
-	/* room for MAX_MERGED spans: more sentences than that are not used */
-	if (rl_grow(&s->spans, &s->spans_cap, MAX_MERGED + 1, sizeof(rl_paragraph)) < 0 ||
+	s->tok.n = 0;
+	if (rl_text_tokenize(&s->tok, d->data, d->paras[i].start, d->paras[i].end) < 0 ||
+	    rl_segment_sentences(&s->spans, &n_spans, &s->spans_cap, d->data, &s->tok) < 0 ||
 	    rl_grow(&s->sent, &s->sent_cap, s->n_sent + MAX_MERGED + 1, sizeof(rl_vec)) < 0)
 		return RL_ENOMEM;
-	if ((ns = rl_doc_sentences(d, i, s->spans, MAX_MERGED)) < 0)
-		return (int)ns;
 	u->s0 = (uint32_t)s->n_sent;
-	u->n_sent = ns > 1 && ns <= MAX_MERGED ? (uint32_t)ns : 0;
-	for (uint32_t k = 0; k < u->n_sent; k++)
-		if ((err = rl_sim_vec(s->sim, &s->sent[s->n_sent++], &s->arena, d->data,
-		                      s->spans[k].start, s->spans[k].end)) < 0)
+	u->n_sent = n_spans > 2 && n_spans <= 2 * MAX_MERGED ? (uint32_t)(n_spans / 2) : 0;
+	for (uint32_t k = 0; k < u->n_sent; k++) {
+		size_t t0;
+
+		while (t < s->tok.n && s->tok.v[t].start < s->spans[2 * k])
+			t++;
+		for (t0 = t; t < s->tok.n && s->tok.v[t].end <= s->spans[2 * k + 1]; t++)
+			;
+		if ((err = rl_sim_vec_tokens(s->sim, &s->sent[s->n_sent++], &s->arena, d->data,
+		                             s->tok.v + t0, t - t0)) < 0)
 			return err;
+	}
 	err = u->n_sent ? rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent)
-	                : rl_sim_vec(s->sim, &u->v, &s->arena, d->data, d->paras[i].start,
-	                             d->paras[i].end);
+	                : rl_sim_vec_tokens(s->sim, &u->v, &s->arena, d->data, s->tok.v, s->tok.n);
 	if (err < 0)
 		return err;
 	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
 	return s->df ? rl_stats_add(s->df, &u->v) : 0;
 }
 
-/* Weights for every paragraph and sentence: one rarity look-up per
- * paragraph term, handed to its sentences through their lists. */
-/* Weights for one paragraph and its sentences: one rarity look-up per
- * paragraph term, handed to the sentences by merging their sorted terms
- * with the paragraph's (each holds a subset).  Terms the other document
- * lacks are marked dead (weight -1) after the norms are taken. */
-static int weigh_unit(side *s, unit *u, float **idf, uint8_t **alive, size_t *cap)
-{
-	size_t nt = (size_t)u->v.n_words + u->v.n_grams;
+/* Scratch of the weighing pass, per side: per paragraph term its rarity,
+ * whether the other side has it and its index once the dead terms are
+ * gone; per sentence term the paragraph term it is. */
+typedef struct wscratch {
+	float *idf;
+	int32_t *idx;
+	uint32_t *pos;
+	size_t idf_cap, idx_cap, pos_cap;
+} wscratch;
 
-	if (nt > *cap) {
-		float *f = realloc(*idf, nt * sizeof(float));
-		uint8_t *l = f ? realloc(*alive, nt) : NULL;
-		if (f)
-			*idf = f;
-		if (!l)
-			return rl_error_set(RL_ENOMEM, "out of memory");
-		*alive = l;
-		*cap = nt;
-	}
+/* Drop the dead terms (weight < 0) of one part of a vector, keeping `pos`
+ * beside them when given; returns the new length. */
+static uint32_t keep_alive(rl_term *t, uint32_t *pos, uint32_t n)
+{
+	uint32_t m = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		if (t[i].w >= 0) {
+			if (pos)
+				pos[m] = pos[i];
+			t[m++] = t[i];
+		}
+	return m;
+}
+
+static void compact(rl_vec *v, uint32_t *pos)
+{
+	uint32_t nw = keep_alive(v->v, pos, v->n_words);
+
+	memmove(v->v + nw, v->v + v->n_words, v->n_grams * sizeof(rl_term));
+	if (pos)
+		memmove(pos + nw, pos + v->n_words, v->n_grams * sizeof(uint32_t));
+	v->n_grams = keep_alive(v->v + nw, pos ? pos + nw : NULL, v->n_grams);
+	v->n_words = nw;
+}
+
+/* Weigh paragraph u and its sentences, drop the terms the other document
+ * lacks, and append the sentence lists of its terms to the side's.  One
+ * rarity look-up per paragraph term; one merge finds each sentence term in
+ * its paragraph (the paragraph vector is their sum, so each holds a
+ * subset).  Dead terms are dropped after the norms are taken: they add to
+ * no dot product across the documents, so the scores stay the same while
+ * every later merge gets shorter. */
+static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_memb)
+{
+	size_t nt = (size_t)u->v.n_words + u->v.n_grams, np = 0, live = 0;
+
+	if (rl_grow(&ws->idf, &ws->idf_cap, nt + 1, sizeof(float)) < 0 ||
+	    rl_grow(&ws->idx, &ws->idx_cap, nt + 1, sizeof(int32_t)) < 0)
+		return RL_ENOMEM;
 	for (size_t t = 0; t < nt; t++) {
-		(*idf)[t] = (float)rl_stats_idf(s->st, u->v.v[t].key);
-		(*alive)[t] = rl_stats_df(s->other, u->v.v[t].key) != 0;
+		/* every paragraph term is in the side's table, its rarity cached */
+		const rl_df_slot *d = rl_stats_find(s->df, u->v.v[t].key);
+		float f = d ? d->idf : 0;
+
+		ws->idf[t] = f < 0 ? -f : f;
+		ws->idx[t] = f > 0 ? (int32_t)live++ : -1;
 	}
+	for (uint32_t k = 0; k < u->n_sent; k++)
+		np += (size_t)s->sent[u->s0 + k].n_words + s->sent[u->s0 + k].n_grams;
+	if (rl_grow(&ws->pos, &ws->pos_cap, np + 1, sizeof(uint32_t)) < 0)
+		return RL_ENOMEM;
+	np = 0;
 	for (uint32_t k = 0; k < u->n_sent; k++) {
 		rl_vec *q = &s->sent[u->s0 + k];
 		size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
+		uint32_t *pos = ws->pos + np;
 
 		for (size_t e = 0; e < nq; e++) {
 			if (e == q->n_words)
@@ -186,80 +236,52 @@ static int weigh_unit(side *s, unit *u, float **idf, uint8_t **alive, size_t *ca
 				t++;
 			if (t == nt)
 				return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
-			q->v[e].w = rl_term_weight(q->v[e].w, (*idf)[t]);
+			pos[e] = (uint32_t)t;
+			q->v[e].w = rl_term_weight(q->v[e].w, ws->idf[t]);
 		}
 		rl_vec_set_norms(q);
-		t = 0;
-		for (size_t e = 0; e < nq; e++) {
-			if (e == q->n_words)
-				t = u->v.n_words;
-			while (u->v.v[t].key != q->v[e].key)
-				t++;
-			if (!(*alive)[t])
+		for (size_t e = 0; e < nq; e++)
+			if (ws->idx[pos[e]] < 0)
 				q->v[e].w = -1;
-		}
+		compact(q, pos);
+		np += (size_t)q->n_words + q->n_grams;
 	}
 	for (size_t t = 0; t < nt; t++)
-		u->v.v[t].w = rl_term_weight(u->v.v[t].w, (*idf)[t]);
+		u->v.v[t].w = rl_term_weight(u->v.v[t].w, ws->idf[t]);
 	rl_vec_set_norms(&u->v);
 	for (size_t t = 0; t < nt; t++)
-		if (!(*alive)[t])
+		if (ws->idx[t] < 0)
 			u->v.v[t].w = -1;
-	return 0;
-}
-
-/* Total terms of the paragraphs, and the sentence lists of their terms:
- * every sentence's terms are found in its paragraph's (the paragraph
- * vector is their sum) by a merge. */
-static int build_membership(side *s)
-{
-	size_t total = 0, n_memb = 0;
-
-	for (size_t i = 0; i < s->d->n_paras; i++) {
-		s->para[i].m0 = total;
-		total += (size_t)s->para[i].v.n_words + s->para[i].v.n_grams + 1;
-		for (uint32_t k = 0; k < s->para[i].n_sent; k++)
-			n_memb += (size_t)s->sent[s->para[i].s0 + k].n_words +
-			          s->sent[s->para[i].s0 + k].n_grams;
-	}
-	if (!(s->moff = rl_calloc(total + 1, sizeof(size_t))) ||
-	    !(s->memb = rl_calloc(n_memb + 1, sizeof(memb))))
+	compact(&u->v, NULL);
+	/* the sentence lists: counts, starts, then the members in place */
+	u->m0 = *n_moff;
+	if (rl_grow(&s->moff, &s->moff_cap, *n_moff + live + 2, sizeof(size_t)) < 0 ||
+	    rl_grow(&s->memb, &s->memb_cap, *n_memb + np + 1, sizeof(memb)) < 0)
 		return RL_ENOMEM;
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < s->d->n_paras; i++) {
-			const unit *u = &s->para[i];
-			size_t nt = (size_t)u->v.n_words + u->v.n_grams;
+	size_t *mo = s->moff + u->m0;
+	memset(mo, 0, (live + 1) * sizeof(size_t));
+	for (size_t e = 0; e < np; e++)
+		mo[ws->idx[ws->pos[e]] + 1]++;
+	mo[0] = *n_memb;
+	for (size_t t = 1; t <= live; t++)
+		mo[t] += mo[t - 1];
+	np = 0;
+	for (uint32_t k = 0; k < u->n_sent; k++) {
+		const rl_vec *q = &s->sent[u->s0 + k];
+		size_t nq = (size_t)q->n_words + q->n_grams;
 
-			for (uint32_t k = 0; k < u->n_sent; k++) {
-				const rl_vec *q = &s->sent[u->s0 + k];
-				size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
-
-				for (size_t e = 0; e < nq; e++) {
-					/* words then grams, each sorted: restart at the grams */
-					if (e == q->n_words)
-						t = u->v.n_words;
-					while (t < nt && u->v.v[t].key != q->v[e].key)
-						t++;
-					if (t == nt)
-						return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
-					if (pass == 0) {
-						s->moff[u->m0 + t + 1]++;
-					} else {
-						memb *m = &s->memb[s->moff[u->m0 + t]++];
-						m->sent = k;
-						m->w = q->v[e].w;
-					}
-				}
-			}
+		for (size_t e = 0; e < nq; e++) {
+			memb *m = &s->memb[mo[ws->idx[ws->pos[np + e]]]++];
+			m->sent = k;
+			m->w = q->v[e].w;
 		}
-		if (pass == 0) /* counts to starts */
-			for (size_t m = 1; m <= total; m++)
-				s->moff[m] += s->moff[m - 1];
-		else /* the fill moved every start to the next one's: shift back */
-			for (size_t m = total; m > 0; m--)
-				s->moff[m] = s->moff[m - 1];
+		np += nq;
 	}
-	s->moff[0] = 0;
+	/* the fill moved every start to the next one's: shift back */
+	memmove(mo + 1, mo, live * sizeof(size_t));
+	mo[0] = *n_memb;
+	*n_memb += np;
+	*n_moff += live + 1;
 	return 0;
 }
 
@@ -278,51 +300,20 @@ static void *build_side(void *arg)
 	return NULL;
 }
 
-/* Drop the dead terms of a vector (weight -1); the norms stay. */
-static uint32_t keep_alive(rl_term *t, uint32_t n)
-{
-	uint32_t m = 0;
-
-	for (uint32_t i = 0; i < n; i++)
-		if (t[i].w >= 0)
-			t[m++] = t[i];
-	return m;
-}
-
-static void compact(rl_vec *v)
-{
-	uint32_t nw = keep_alive(v->v, v->n_words);
-
-	memmove(v->v + nw, v->v + v->n_words, v->n_grams * sizeof(rl_term));
-	v->n_grams = keep_alive(v->v + nw, v->n_grams);
-	v->n_words = nw;
-}
-
-/* Phase two, once the document frequencies are known: the weights; then
- * the terms the other document lacks are dropped from every vector — they
- * add to no dot product across the documents, and the norms, taken
- * before, keep them, so the scores stay exactly the same while the index,
- * the queries and every merge get shorter; then the sentence lists. */
+/* Phase two, once the document frequencies are known: rarity per
+ * distinct term, then every paragraph weighed in turn. */
 static void *weigh_thread(void *arg)
 {
 	side *s = arg;
-	float *idf = NULL;
-	uint8_t *alive = NULL;
-	size_t cap = 0;
+	wscratch ws = {0};
+	size_t n_moff = 0, n_memb = 0;
 
-	for (size_t i = 0; i < s->d->n_paras && !s->err; i++) {
-		unit *u = &s->para[i];
-
-		if ((s->err = weigh_unit(s, u, &idf, &alive, &cap)) < 0)
-			break;
-		compact(&u->v);
-		for (uint32_t k = 0; k < u->n_sent; k++)
-			compact(&s->sent[u->s0 + k]);
-	}
-	free(idf);
-	free(alive);
-	if (!s->err)
-		s->err = build_membership(s);
+	rl_stats_cache_idf(s->df, s->st, s->other);
+	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
+		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
+	free(ws.idf);
+	free(ws.idx);
+	free(ws.pos);
 	return NULL;
 }
 

@@ -158,13 +158,33 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 	return 0;
 }
 
-uint32_t rl_stats_df(const rl_stats *s, uint64_t key)
+const rl_df_slot *rl_stats_find(const rl_stats *s, uint64_t key)
 {
 	key = key ? key : 1;
 	for (size_t h = df_home(key, s->mask); s->mask && s->slots[h].key; h = (h + 1) & s->mask)
 		if (s->slots[h].key == key)
-			return s->slots[h].df;
-	return 0;
+			return &s->slots[h];
+	return NULL;
+}
+
+uint32_t rl_stats_df(const rl_stats *s, uint64_t key)
+{
+	const rl_df_slot *d = rl_stats_find(s, key);
+
+	return d ? d->df : 0;
+}
+
+void rl_stats_cache_idf(rl_stats *s, const rl_stats *rarity, const rl_stats *other)
+{
+	for (size_t i = 0; s->mask && i <= s->mask; i++) {
+		rl_df_slot *d = &s->slots[i];
+
+		if (!d->key)
+			continue;
+		d->idf = (float)rl_stats_idf(rarity, d->key);
+		if (other && !rl_stats_find(other, d->key))
+			d->idf = -d->idf;
+	}
 }
 
 double rl_stats_idf(const rl_stats *s, uint64_t key)
@@ -229,19 +249,16 @@ struct rl_sim {
 	size_t wk_n, wk_cap, gk_n, gk_cap;
 };
 
-/* Split the word tokens of data[start..end) into parts at inner hyphens;
+/* Split the word tokens tok[0..nt) of `data` into parts at inner hyphens;
  * numbers are parts too, with their key marked. */
-static int split_parts(rl_sim *s, size_t *n_out, const char *data, size_t start, size_t end)
+static int split_tokens(rl_sim *s, size_t *n_out, const char *data, const rl_token *tok,
+                        size_t nt)
 {
 	size_t n = 0;
-
-	s->tok.n = 0;
-	if (rl_text_tokenize(&s->tok, data, start, end) < 0)
-		return RL_ENOMEM;
 	int brk = 1;
 
-	for (size_t t = 0; t < s->tok.n; t++) {
-		const rl_token *k = &s->tok.v[t];
+	for (size_t t = 0; t < nt; t++) {
+		const rl_token *k = &tok[t];
 		const char *w = data + k->start;
 		size_t len = k->end - k->start, from = 0, i = 0;
 
@@ -276,6 +293,15 @@ static int split_parts(rl_sim *s, size_t *n_out, const char *data, size_t start,
 	}
 	*n_out = n;
 	return 0;
+}
+
+/* The parts of data[start..end), tokenized here. */
+static int split_parts(rl_sim *s, size_t *n_out, const char *data, size_t start, size_t end)
+{
+	s->tok.n = 0;
+	if (rl_text_tokenize(&s->tok, data, start, end) < 0)
+		return RL_ENOMEM;
+	return split_tokens(s, n_out, data, s->tok.v, s->tok.n);
 }
 
 /* The n-grams of the folded word f[0..len), framed by '#', into the pool. */
@@ -415,15 +441,50 @@ static long match_alias(const rl_sim *s, const part *parts, size_t i, size_t n, 
 	return -1;
 }
 
-/* Sort n keys: LSD radix sort on the high 32 bits, a byte a pass,
- * through `tmp` (n slots), then insertion among keys whose high halves
- * tie (equal keys, or rarely distinct ones); insertion alone for a few.
- * The order is that of the whole 64-bit keys. */
+/* Quicksort down to runs of at most 16 keys (left for an insertion pass):
+ * Hoare partition around the median of three. */
+static void quick_keys(uint64_t *k, size_t n)
+{
+	while (n > 16) {
+		uint64_t a = k[0], b = k[n / 2], c = k[n - 1], p, x;
+		size_t i = 0, j = n - 1;
+
+		p = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+		for (;;) {
+			while (k[i] < p)
+				i++;
+			while (k[j] > p)
+				j--;
+			if (i >= j)
+				break;
+			x = k[i];
+			k[i++] = k[j];
+			k[j--] = x;
+		}
+		/* [0, j] <= p <= [j + 1, n): recurse into the smaller side */
+		if (j + 1 < n - j - 1) {
+			quick_keys(k, j + 1);
+			k += j + 1;
+			n -= j + 1;
+		} else {
+			quick_keys(k + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+}
+
+/* Sort n keys: for many, LSD radix sort on the high 32 bits, a byte a
+ * pass, through `tmp` (n slots); for fewer, where clearing and summing
+ * four 256-entry histograms costs more than the keys, quicksort; then
+ * insertion (among keys whose high halves tie, or within short runs).  The
+ * order is that of the whole 64-bit keys. */
 static void sort_keys(uint64_t *k, uint64_t *tmp, size_t n)
 {
 	uint32_t count[256];
 
-	if (n >= 64) {
+	if (n > 16 && n < 512)
+		quick_keys(k, n);
+	if (n >= 512) {
 		for (int shift = 32; shift < 64; shift += 8) {
 			uint32_t sum = 0;
 
@@ -471,10 +532,10 @@ static uint32_t count_terms(rl_term *out, uint64_t *k, uint64_t *tmp, size_t n)
 	return m;
 }
 
-int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
-               size_t end)
+/* The vector of the parts s->parts[0..n). */
+static int vec_of_parts(rl_sim *s, rl_vec *out, rl_arena *arena, size_t n)
 {
-	size_t n, i = 0;
+	size_t i = 0;
 	int err;
 	rl_term *t;
 
@@ -482,8 +543,6 @@ int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t
 	s->wk_n = s->gk_n = 0;
 	s->prev = 0;
 	s->n_content = 0;
-	if ((err = split_parts(s, &n, data, start, end)) < 0)
-		return err;
 	while (i < n) {
 		size_t len = 0;
 		long a = s->max_phrase ? match_alias(s, s->parts, i, n, &len) : -1;
@@ -512,6 +571,28 @@ int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t
 	out->n_grams = count_terms(t + out->n_words, s->gk, s->tmp, s->gk_n);
 	out->n_content = s->n_content;
 	return 0;
+}
+
+int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
+               size_t end)
+{
+	memset(out, 0, sizeof(*out));
+	s->tok.n = 0;
+	if (rl_text_tokenize(&s->tok, data, start, end) < 0)
+		return RL_ENOMEM;
+	return rl_sim_vec_tokens(s, out, arena, data, s->tok.v, s->tok.n);
+}
+
+int rl_sim_vec_tokens(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data,
+                      const rl_token *tok, size_t n_tok)
+{
+	size_t n;
+	int err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = split_tokens(s, &n, data, tok, n_tok)) < 0)
+		return err;
+	return vec_of_parts(s, out, arena, n);
 }
 
 /* Merge two sorted runs of terms, summing the counts of equal keys, into

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "lang.h"
+#include "text.h"
 #include "util.h"
 
 /* One weighted term of a vector. */
@@ -47,6 +48,7 @@ typedef struct rl_vec {
 typedef struct rl_df_slot {
 	uint64_t key; /* 0: empty (a key of 0 is stored as 1) */
 	uint32_t df;
+	float idf;    /* set by rl_stats_cache_idf() */
 } rl_df_slot;
 
 struct rl_stats {
@@ -66,6 +68,15 @@ int rl_stats_add(rl_stats *s, const rl_vec *v);
 
 /* The number of documents counted with `key`.  Cannot fail. */
 uint32_t rl_stats_df(const rl_stats *s, uint64_t key);
+
+/* The slot of `key`, NULL when the table does not hold it.  Cannot fail. */
+const rl_df_slot *rl_stats_find(const rl_stats *s, uint64_t key);
+
+/* Store in every slot of `s` the rarity weight of its key from `rarity`
+ * (rl_stats_idf()), negated when `other` does not hold the key: one
+ * look-up per distinct term, for weighing the vectors counted in `s`
+ * against a document whose terms are counted in `other`.  Cannot fail. */
+void rl_stats_cache_idf(rl_stats *s, const rl_stats *rarity, const rl_stats *other);
 
 /* Add the counts of `from` to `s` (documents and terms).  Fails with
  * RL_ENOMEM. */
@@ -98,6 +109,12 @@ const char *rl_sim_lang(const rl_sim *s);
  * terms are allocated in `arena`.  Fails with RL_ENOMEM. */
 int rl_sim_vec(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data, size_t start,
                size_t end);
+
+/* The same from the tokens tok[0..n_tok) of `data` (rl_text_tokenize()),
+ * for a caller that has tokenized a larger range once.  Fails with
+ * RL_ENOMEM. */
+int rl_sim_vec_tokens(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data,
+                      const rl_token *tok, size_t n_tok);
 
 /* The vector of the concatenation of passages: the raw counts of `n`
  * unweighed vectors summed (the vector of a paragraph from those of its

@@ -93,6 +93,24 @@ static void test_lang__detects_language(void **state)
 	assert_null(rl_lang_detect("", 0, 0));
 }
 
+/* A long text is judged by its first 64 KB: Dutch there, then far more
+ * English, still reads as Dutch. */
+static void test_lang__detects_from_the_start(void **state)
+{
+	const char *nl = "Nederland en Frankrijk zijn van plan om hun samenwerking te versterken. ";
+	const char *en = "The Netherlands and France intend to strengthen their cooperation. ";
+	rl_buf b = {0};
+
+	(void)state;
+	while (b.len < 70000)
+		assert_int_equal(rl_buf_put(&b, nl, strlen(nl)), 0);
+	while (b.len < 400000)
+		assert_int_equal(rl_buf_put(&b, en, strlen(en)), 0);
+	assert_string_equal(rl_lang_detect(b.data, 0, b.len), "nl");
+	assert_string_equal(rl_lang_detect(b.data, 80000, b.len), "en");
+	rl_buf_free(&b);
+}
+
 static void parts_are(rl_lang *l, const char *w, const char *want)
 {
 	size_t cuts[6], n = rl_lang_split_compound(l, w, strlen(w), cuts, 3);
@@ -144,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_lang__accepts_snowball_names_and_codes),
 		cmocka_unit_test(test_lang__stopwords),
 		cmocka_unit_test(test_lang__detects_language),
+		cmocka_unit_test(test_lang__detects_from_the_start),
 		cmocka_unit_test(test_lang__splits_compounds),
 		cmocka_unit_test(test_lang__abbreviations_still_load),
 	};

@@ -300,6 +300,34 @@ static void test_similarity__stats_merge_and_df(void **state)
 	rl_stats_free(both);
 }
 
+/* The cached rarity of a side's terms: the idf of the joint table, negated
+ * for a term the other side lacks. */
+static void test_similarity__stats_cache_idf(void **state)
+{
+	fx *f = *state;
+	rl_stats *a, *b, *both;
+	rl_vec x = vec(f, "klimaat en energie"), y = vec(f, "klimaat en water");
+	uint64_t klimaat = vec(f, "klimaat").v[0].key, energie = vec(f, "energie").v[0].key;
+	const rl_df_slot *d;
+
+	assert_int_equal(rl_stats_new(&a), 0);
+	assert_int_equal(rl_stats_new(&b), 0);
+	assert_int_equal(rl_stats_new(&both), 0);
+	assert_int_equal(rl_stats_add(a, &x), 0);
+	assert_int_equal(rl_stats_add(b, &y), 0);
+	assert_int_equal(rl_stats_merge(both, a), 0);
+	assert_int_equal(rl_stats_merge(both, b), 0);
+	rl_stats_cache_idf(a, both, b);
+	assert_non_null(d = rl_stats_find(a, klimaat));
+	assert_true(fabs(d->idf - rl_stats_idf(both, klimaat)) < 1e-6);
+	assert_non_null(d = rl_stats_find(a, energie));
+	assert_true(d->idf < 0 && fabs(-d->idf - rl_stats_idf(both, energie)) < 1e-6);
+	assert_null(rl_stats_find(b, energie));
+	rl_stats_free(a);
+	rl_stats_free(b);
+	rl_stats_free(both);
+}
+
 static void test_similarity__score_from_dots_matches(void **state)
 {
 	fx *f = *state;
@@ -339,6 +367,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_similarity__index_finds_candidates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__sum_equals_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__stats_merge_and_df, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similarity__stats_cache_idf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__score_from_dots_matches, setup, teardown),
 		cmocka_unit_test(test_similarity__unknown_language_fails),
 	};

@@ -42,6 +42,17 @@ run 1 "$bin" diff --mode=related --format=json "$decl" "$paris"
 pairs "$tmp/out" >"$tmp/paris.pairs"
 expect "$tmp/paris.pairs" "^link related 30 7 "
 
+# related links carry only the changes that alter a claim: numbers, dates,
+# negation, modality (names and terms on one side only are not changes)
+python3 - "$tmp/out" >"$tmp/types" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = {c["type"] for l in d["links"] for c in l["changes"]}
+print("types", " ".join(sorted(t)) or "none")
+PY
+expect "$tmp/types" "^types .*modality"
+reject "$tmp/types" "entity_|term_"
+
 # every similarity reaches the default threshold; --min-similarity moves it
 python3 - "$tmp/nato.pairs" "$tmp/letter.pairs" "$tmp/paris.pairs" >"$tmp/thr" <<'PY'
 import sys
