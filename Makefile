@@ -4,13 +4,20 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+INSTALL ?= install
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 SHARED ?= ../shared
 
 # Debian packages needed to build and test.
 PACKAGES = build-essential pkg-config libgit2-dev libutf8proc-dev libcmocka-dev \
-           libstemmer-dev hunspell-nl python3 git
+           libstemmer-dev hunspell-nl python3 git groff-base
 
 PKGS = libgit2 libutf8proc
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -18,7 +25,7 @@ OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc -I$(BUILD)/gen \
              $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) \
-             -DRL_DATADIR='"$(PREFIX)/share/redline"'
+             -DRL_DATADIR='"$(DATADIR)/redline"'
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -33,7 +40,7 @@ TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA = $(BUILD)/libredline.a
 
 .PHONY: all run test unit e2e asan asan-inner deps deps-check deps-tools screenshot clean install uninstall bench \
-        fuzz fuzz-build valgrind
+        fuzz fuzz-build valgrind shared FORCE
 
 all: deps-check redline libredline.a
 
@@ -96,7 +103,79 @@ $(BUILD)/tests/%: tests/%.c $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(LIBA) $(CMOCKA_LIBS) $(LIBS)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d) $(PIC_OBJ:.o=.d)
+
+# ---- the shared library ---------------------------------------------------
+
+# libredline.so.VERSION with soname libredline.so.MAJOR, from position-
+# independent copies of the library objects.  Each copy is built after the
+# ordinary object, so whatever that one needs first (generated headers) is
+# there.  Only the functions declared in the public headers are exported.
+VERSION := $(shell sed -n 's/.*define RL_VERSION "\([^"]*\)".*/\1/p' include/redline.h)
+SOVERSION = $(firstword $(subst ., ,$(VERSION)))
+HEADERS = $(wildcard include/*.h)
+PIC_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
+SO = $(BUILD)/libredline.so.$(VERSION)
+
+$(BUILD)/pic/%.o: src/%.c $(BUILD)/%.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c $< -o $@
+
+$(BUILD)/redline.map: $(HEADERS)
+	@mkdir -p $(dir $@)
+	@{ echo '{ global:'; grep -ohE '\brl_[a-z0-9_]+ *\(' $(HEADERS) | tr -d ' (' | sort -u | \
+		sed 's/$$/;/'; echo 'local: *; };'; } >$@
+
+$(SO): $(PIC_OBJ) $(BUILD)/redline.map
+	$(CC) -shared $(CFLAGS) $(LDFLAGS) -Wl,-soname,libredline.so.$(SOVERSION) \
+		-Wl,--version-script=$(BUILD)/redline.map -Wl,--no-undefined -o $@ $(PIC_OBJ) $(LIBS)
+
+shared: $(SO)
+
+# The install paths are compiled into lang.o (RL_DATADIR) and written into
+# redline.pc: both are rebuilt when one changes.
+$(BUILD)/paths: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(DATADIR)' | cmp -s - $@ || \
+		echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(DATADIR)' >$@
+$(BUILD)/lang.o: $(BUILD)/paths
+
+$(BUILD)/redline.pc: redline.pc.in $(BUILD)/paths include/redline.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
+		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|g' \
+		-e 's|@DATADIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(DATADIR))|g' \
+		-e 's|@VERSION@|$(VERSION)|g' $< >$@
+
+# ---- install --------------------------------------------------------------
+
+# Data read at run time; data/report holds build inputs (embedded in the
+# library), not run-time data.
+DATA_FILES = $(filter-out data/report/%,$(shell find data -type f 2>/dev/null | LC_ALL=C sort))
+
+install: all $(SO) $(BUILD)/redline.pc
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 755 redline $(DESTDIR)$(BINDIR)/redline
+	$(INSTALL) -m 644 libredline.a $(DESTDIR)$(LIBDIR)/libredline.a
+	$(INSTALL) -m 755 $(SO) $(DESTDIR)$(LIBDIR)/libredline.so.$(VERSION)
+	ln -sf libredline.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libredline.so.$(SOVERSION)
+	ln -sf libredline.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libredline.so
+	$(INSTALL) -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/
+	$(INSTALL) -m 644 $(BUILD)/redline.pc $(DESTDIR)$(LIBDIR)/pkgconfig/redline.pc
+	$(INSTALL) -m 644 doc/redline.1 $(DESTDIR)$(MANDIR)/man1/redline.1
+	$(INSTALL) -m 644 completion/redline.bash $(DESTDIR)$(BASHCOMPDIR)/redline
+	for f in $(DATA_FILES); do \
+		$(INSTALL) -D -m 644 $$f $(DESTDIR)$(DATADIR)/redline/$${f#data/} || exit 1; \
+	done
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/redline $(DESTDIR)$(LIBDIR)/libredline.a \
+		$(DESTDIR)$(LIBDIR)/libredline.so $(DESTDIR)$(LIBDIR)/libredline.so.$(SOVERSION) \
+		$(DESTDIR)$(LIBDIR)/libredline.so.$(VERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/redline.pc \
+		$(addprefix $(DESTDIR)$(INCLUDEDIR)/,$(notdir $(HEADERS))) \
+		$(DESTDIR)$(MANDIR)/man1/redline.1 $(DESTDIR)$(BASHCOMPDIR)/redline
+	rm -rf $(DESTDIR)$(DATADIR)/redline
 
 # ---- the main job ---------------------------------------------------------
 

@@ -5,13 +5,30 @@
  * the paragraphs of an old text with those of a new one, computes exact
  * word-level differences inside every aligned pair and renders the result.
  *
- * Conventions (see README): functions that can fail return int, 0 on success
- * or a negative RL_E* code; rl_error_last() then holds a one-line message.
- * Outputs come first in argument lists.  Whatever is returned through a
- * `**out` argument belongs to the caller and is released with the matching
- * NULL-safe rl_*_free(); pointers returned by value are borrowed from their
- * parent object and live as long as it does.  Offsets are byte offsets into
- * the original input, ranges are half-open [start, end).
+ * Conventions (see README, "Using the library"): functions that can fail
+ * return int, 0 on success or a negative RL_E* code; rl_error_last() then
+ * holds a one-line message.  Outputs come first in argument lists.
+ * Whatever is returned through a `**out` argument belongs to the caller and
+ * is released with the matching NULL-safe rl_*_free(); pointers returned by
+ * value are borrowed from their parent object and live as long as it does.
+ * Offsets are byte offsets into the original input, ranges are half-open
+ * [start, end).  The library never prints, exits or aborts.  Objects are not
+ * locked: use one from one thread at a time; different objects may be used
+ * from different threads, and the error message is per thread.
+ *
+ * Build with `pkg-config --cflags --libs redline` (add --static to link
+ * libredline.a).  A minimal program:
+ *
+ *	rl_doc *a = NULL, *b = NULL;
+ *	rl_comparison *cmp = NULL;
+ *	if (rl_doc_load_file(&a, "old.txt", NULL) < 0 ||
+ *	    rl_doc_load_file(&b, "new.txt", NULL) < 0 ||
+ *	    rl_compare(&cmp, a, b, NULL) < 0 ||
+ *	    rl_render(cmp, NULL, write_fn, stdout) < 0)
+ *		fprintf(stderr, "%s\n", rl_error_last());
+ *	rl_comparison_free(cmp);
+ *	rl_doc_free(b);
+ *	rl_doc_free(a);
  */
 #ifndef REDLINE_H
 #define REDLINE_H
@@ -44,6 +61,23 @@ const char *rl_error_last(void);
 /* Forget the last failure.  Cannot fail. */
 void rl_error_clear(void);
 
+/* A short description of an error code ("out of memory", "not found",
+ * ...); "unknown error" for a code not listed above.  Static; cannot
+ * fail. */
+const char *rl_error_str(int code);
+
+/* The version of the library as built, e.g. "0.1.0"; a program linked
+ * against the shared library may compare it with RL_VERSION.  Static;
+ * cannot fail. */
+const char *rl_version(void);
+
+/* The directory holding redline's data files (language word lists):
+ * $REDLINE_DATA when set, else PREFIX/share/redline of the installed
+ * library or program, else data/ of a build tree, else the directory
+ * compiled in.  Looked up once.  Static; never NULL (the directory may not
+ * exist, and then the lists are empty); cannot fail. */
+const char *rl_lang_datadir(void);
+
 /* ---- documents -------------------------------------------------------- */
 
 typedef struct rl_doc rl_doc;
@@ -60,49 +94,56 @@ typedef struct rl_paragraph {
 } rl_paragraph;
 
 /* Load a document from the file at `path` ("-" reads standard input).
- * `display_name` is the name used in messages and output (NULL: `path`).
- * Fails with RL_ENOTFOUND for a missing file, RL_EIO for an unreadable file
- * or a directory, RL_EINVALID for invalid UTF-8 or binary data, RL_ELIMIT
- * for an input over RL_DOC_MAX_SIZE, RL_ENOMEM. */
+ * `display_name` is the name used in messages and output (NULL: `path`);
+ * it is copied.  On success `*out` belongs to the caller (rl_doc_free());
+ * on failure it is NULL.  Fails with RL_ENOTFOUND for a missing file, RL_EIO
+ * for an unreadable file or a directory, RL_EINVALID for invalid UTF-8 or
+ * binary data, RL_ELIMIT for an input over RL_DOC_MAX_SIZE, RL_ENOMEM. */
 int rl_doc_load_file(rl_doc **out, const char *path, const char *display_name);
 
 /* Like rl_doc_load_file(), refusing an input over `max_size` bytes with
  * RL_ELIMIT: a regular file before anything is read, standard input or a
  * pipe as soon as more has arrived.  0 stands for the largest size redline
- * addresses, RL_DOC_MAX_SIZE (which rl_doc_load_file() uses). */
+ * addresses, RL_DOC_MAX_SIZE (which rl_doc_load_file() uses).  `*out` as
+ * for rl_doc_load_file(). */
 int rl_doc_load_file_max(rl_doc **out, const char *path, const char *display_name,
                          size_t max_size);
 
 /* The largest input in bytes: offsets inside a document are 32-bit. */
 #define RL_DOC_MAX_SIZE ((size_t)UINT32_MAX - 1)
 
-/* Load a document from `len` bytes at `data`, which are copied.  `name` is
- * used in messages and output.  Fails like rl_doc_load_file(). */
+/* Load a document from `len` bytes at `data`, which are copied, as are
+ * the bytes of `name` (used in messages and output).  `*out` as for
+ * rl_doc_load_file(); fails like it. */
 int rl_doc_load_buffer(rl_doc **out, const char *name, const void *data, size_t len);
 
 /* Release a document.  NULL is a no-op. */
 void rl_doc_free(rl_doc *doc);
 
-/* The document's name.  Borrowed. */
+/* The document's name.  Borrowed from `doc`; cannot fail. */
 const char *rl_doc_name(const rl_doc *doc);
 
-/* The document's bytes as read (including any BOM); `*len` receives the
- * size.  Borrowed. */
+/* The document's bytes as read (including any BOM), NUL-terminated;
+ * `*len` (when `len` is not NULL) receives the size.  Borrowed from `doc`;
+ * cannot fail. */
 const char *rl_doc_data(const rl_doc *doc, size_t *len);
 
 /* Number of body paragraphs.  Cannot fail. */
 size_t rl_doc_paragraph_count(const rl_doc *doc);
 
-/* Paragraph `i` (0-based); `i` must be below rl_doc_paragraph_count(). */
+/* Paragraph `i` (0-based), by value; an empty paragraph {0, 0, 0} when `i`
+ * is not below rl_doc_paragraph_count().  Cannot fail. */
 rl_paragraph rl_doc_paragraph(const rl_doc *doc, size_t i);
 
 /* The span of a leading metadata line such as " date 2022-03" (the "date
- * 2022-03" part); returns 0 and leaves the outputs alone when there is none. */
+ * 2022-03" part): returns 1 and sets `*start` and `*end`, or returns 0 and
+ * leaves them alone when there is none.  Cannot fail. */
 int rl_doc_metadata(const rl_doc *doc, size_t *start, size_t *end);
 
-/* Sentences of paragraph `i`: fills at most `cap` spans into `out` and
- * returns how many sentences there are (which may exceed `cap`), or a
- * negative error code. */
+/* Sentences of paragraph `i`: fills at most `cap` spans into the caller's
+ * array `out` (NULL with `cap` 0 just counts) and returns how many sentences
+ * there are (which may exceed `cap`).  Fails with RL_EINVALID for `i` out
+ * of range, RL_ENOMEM. */
 long rl_doc_sentences(const rl_doc *doc, size_t i, rl_paragraph *out, size_t cap);
 
 /* ---- comparison ------------------------------------------------------- */
@@ -112,6 +153,9 @@ typedef enum rl_mode {
 	RL_MODE_VERSIONS, /* revisions of one document */
 	RL_MODE_RELATED   /* different documents on overlapping topics */
 } rl_mode;
+
+/* "auto", "versions" or "related".  Static; cannot fail. */
+const char *rl_mode_name(rl_mode mode);
 
 typedef enum rl_link_kind {
 	RL_LINK_EQUAL = 0,
@@ -125,7 +169,8 @@ typedef enum rl_link_kind {
 	RL_LINK_KIND_COUNT
 } rl_link_kind;
 
-/* The name of a link kind as used in the JSON contract ("equal", ...). */
+/* The name of a link kind as used in the JSON contract ("equal", ...);
+ * "unknown" for a value out of range.  Static; cannot fail. */
 const char *rl_link_kind_name(rl_link_kind kind);
 
 /* Document frequencies of terms, the rarity weights of similarity: filled
@@ -173,7 +218,8 @@ typedef enum rl_change_type {
 /* Every change type, as a bit set of (1u << rl_change_type). */
 #define RL_CHANGES_ALL ((1u << RL_CHANGE_TYPE_COUNT) - 1)
 
-/* The name of a change type ("number", "entity_added", ...). */
+/* The name of a change type ("number", "entity_added", ...); "unknown"
+ * for a value out of range.  Static; cannot fail. */
 const char *rl_change_type_name(rl_change_type type);
 
 /* The type named `name` (as in the JSON contract), or -1.  Cannot fail. */
@@ -204,28 +250,46 @@ typedef struct rl_link {
 
 typedef struct rl_comparison rl_comparison;
 
-/* Compare two documents.  The comparison borrows both documents: they must
- * outlive it.  Fails with RL_EINVALID for bad options or RL_ENOMEM. */
+/* Compare two documents.  `opts` NULL means the defaults of
+ * rl_options_init(); it is not kept.  The comparison borrows both documents:
+ * they must outlive it.  On success `*out` belongs to the caller
+ * (rl_comparison_free()); on failure it is NULL.  Fails with RL_EINVALID for
+ * bad options or RL_ENOMEM. */
 int rl_compare(rl_comparison **out, const rl_doc *old_doc, const rl_doc *new_doc,
                const rl_options *opts);
 
 /* Release a comparison.  NULL is a no-op. */
 void rl_comparison_free(rl_comparison *cmp);
 
-/* The mode the comparison ran in (never RL_MODE_AUTO). */
+/* The mode the comparison ran in (never RL_MODE_AUTO).  Cannot fail. */
 rl_mode rl_comparison_mode(const rl_comparison *cmp);
 
-/* Number of links, and link `i` in output order.  Borrowed. */
+/* Number of links, and link `i` in output order (NULL when `i` is not
+ * below the count).  Links and everything they point to are borrowed from
+ * `cmp`; cannot fail. */
 size_t rl_comparison_link_count(const rl_comparison *cmp);
 const rl_link *rl_comparison_link(const rl_comparison *cmp, size_t i);
 
 /* 1 when the documents are equal after normalisation (BOM, line endings,
- * whitespace, Unicode NFC), else 0. */
+ * whitespace, Unicode NFC), else 0.  Cannot fail. */
 int rl_comparison_is_equal(const rl_comparison *cmp);
+
+/* The old and the new document of a comparison, as given to rl_compare().
+ * Borrowed from the caller of rl_compare(); cannot fail. */
+const rl_doc *rl_comparison_old(const rl_comparison *cmp);
+const rl_doc *rl_comparison_new(const rl_comparison *cmp);
+
+/* The text of one piece of a link's edit script: bytes of the old document
+ * for RL_EDIT_EQUAL and RL_EDIT_DELETE, of the new one for RL_EDIT_INSERT.
+ * `*len` receives the length; the text is not NUL-terminated.  Borrowed
+ * from the document; cannot fail. */
+const char *rl_edit_text(const rl_comparison *cmp, const rl_edit *edit, size_t *len);
 
 /* ---- rendering -------------------------------------------------------- */
 
-/* Receives output; returns 0 to continue or non-zero to stop rendering. */
+/* Receives output in chunks (usually 64 KB; `data` is borrowed for the
+ * call and not NUL-terminated) with the `payload` given to the renderer;
+ * returns 0 to continue or non-zero to stop rendering. */
 typedef int (*rl_write_fn)(const char *data, size_t len, void *payload);
 
 typedef enum rl_format {
@@ -245,8 +309,10 @@ typedef struct rl_render_options {
 /* Fill `opts` with the defaults.  Cannot fail. */
 void rl_render_options_init(rl_render_options *opts);
 
-/* Render a comparison through `write`.  Fails with RL_EIO when `write`
- * returns non-zero, RL_ENOMEM. */
+/* Render a comparison through `write` in any format.  `opts` NULL means
+ * the defaults of rl_render_options_init() (text without colour); nothing
+ * is kept after the call.  Fails with RL_EINVALID for an unknown format,
+ * RL_EIO when `write` returns non-zero, RL_ENOMEM. */
 int rl_render(const rl_comparison *cmp, const rl_render_options *opts,
               rl_write_fn write, void *payload);
 

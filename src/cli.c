@@ -21,6 +21,7 @@ const cli_cmd cli_commands[] = {
 	{"show", cmd_show, "print a stored version of a document (REV:NAME)"},
 	{"trace", cmd_trace, "follow a paragraph through the corpus, in document-date order"},
 	{"check", cmd_check, "apply a policy to the changes between two revisions (for CI)"},
+	{"git-diff-driver", cmd_git_diff_driver, "show a changed file in git diff (git's external diff)"},
 	{NULL, NULL, NULL}
 };
 
@@ -32,7 +33,7 @@ static void usage(FILE *f)
 	      "differences inside every aligned pair and flags changes of meaning.\n\n"
 	      "commands:\n", f);
 	for (const cli_cmd *c = cli_commands; c->name; c++)
-		fprintf(f, "  %-12s %s\n", c->name, c->summary);
+		fprintf(f, "  %-16s %s\n", c->name, c->summary);
 	fputs("\nglobal options:\n"
 	      "  -C DIR         run as if started in DIR\n"
 	      "  -h, --help     show this help (redline COMMAND --help for a command)\n"
@@ -52,7 +53,7 @@ int main(int argc, char **argv)
 			return CLI_SAME;
 		}
 		if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-			printf("redline %s\n", RL_VERSION);
+			printf("redline %s\ndata: %s\n", rl_version(), rl_lang_datadir());
 			return CLI_SAME;
 		}
 		if (!strcmp(a, "-C") || !strncmp(a, "-C", 2)) {

@@ -32,6 +32,7 @@ typedef struct cli_cmd {
 /* Subcommands, one cmd_*.c file per group. */
 int cmd_diff(int argc, char **argv);
 int cmd_paragraphs(int argc, char **argv);
+int cmd_git_diff_driver(int argc, char **argv); /* cmd_git.c */
 int cmd_report(int argc, char **argv);
 int cmd_similarity(int argc, char **argv);
 /* The corpus (cmd_corpus.c). */
@@ -41,6 +42,17 @@ int cmd_log(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
+
+/* What the options of `redline diff` set, and its option table and
+ * handler for cli_parse() (context: a cli_diff_args), which
+ * git-diff-driver shares (cmd_diff.c). */
+typedef struct cli_diff_args {
+	rl_options opts;
+	rl_render_options render;
+	int color_when;
+} cli_diff_args;
+extern const cli_opt *const cli_diff_opts;
+int cli_diff_opt(int key, const char *arg, void *ctx);
 
 /* The subcommands, NULL-terminated (cli.c). */
 extern const cli_cmd cli_commands[];

@@ -64,7 +64,9 @@ void cli_help(FILE *f, const char *cmd, const char *usage, const char *about, co
 				fprintf(f, "  %s\n  %-28s %s\n", left, "", o->help);
 		}
 	}
-	fputs("\nexit status: 0 same, 1 different, 2 trouble.\n", f);
+	/* a command whose exit status differs says so in its `about` */
+	if (!strcasestr(about, "exit status:"))
+		fputs("\nexit status: 0 same, 1 different, 2 trouble.\n", f);
 }
 
 int cli_parse(int argc, char **argv, const char *cmd, const char *usage, const char *about,

@@ -11,11 +11,7 @@ enum {
 	OPT_COLOR = 256, OPT_MIN_SIM, OPT_LANG, OPT_NO_SENTENCES, OPT_CHANGES, OPT_TITLE
 };
 
-typedef struct diff_args {
-	rl_options opts;
-	rl_render_options render;
-	int color_when;
-} diff_args;
+typedef cli_diff_args diff_args;
 
 static const cli_opt diff_opts[] = {
 	{"format", OPT_FORMAT, "FORMAT", "output format: text (default), json, html or markdown"},
@@ -29,6 +25,8 @@ static const cli_opt diff_opts[] = {
 	 "negation, modality, entity, term (or entity_added, ...), all (default) or none"},
 	{NULL, 0, NULL, NULL}
 };
+
+const cli_opt *const cli_diff_opts = diff_opts;
 
 /* "number,negation,entity" -> a bit set of change types; "entity" and
  * "term" stand for both directions.  Returns 0 or -1 for an unknown name. */
@@ -61,7 +59,7 @@ static int parse_changes(const char *arg, unsigned *out)
 	return 0;
 }
 
-static int diff_opt(int key, const char *arg, void *ctx)
+int cli_diff_opt(int key, const char *arg, void *ctx)
 {
 	diff_args *a = ctx;
 
@@ -115,7 +113,7 @@ int cmd_diff(int argc, char **argv)
 	                  "inside every aligned pair.  OLD and NEW are files, - for standard input,\n"
 	                  "or REV:NAME from the corpus.  Given two revisions of the corpus, compare\n"
 	                  "every document changed between them (or the NAMEs), one block each.",
-	                  diff_opts, diff_opt, &a);
+	                  diff_opts, cli_diff_opt, &a);
 	if (first < 0)
 		return first == -1 ? CLI_SAME : CLI_TROUBLE;
 	a.render.color = a.render.format == RL_FORMAT_TEXT && cli_use_color(a.color_when);

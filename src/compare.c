@@ -6,6 +6,7 @@
  */
 #include "compare.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
 #include "align.h"
@@ -319,4 +320,23 @@ const rl_link *rl_comparison_link(const rl_comparison *c, size_t i)
 int rl_comparison_is_equal(const rl_comparison *c)
 {
 	return c->equal;
+}
+
+const rl_doc *rl_comparison_old(const rl_comparison *c)
+{
+	return c->a;
+}
+
+const rl_doc *rl_comparison_new(const rl_comparison *c)
+{
+	return c->b;
+}
+
+const char *rl_edit_text(const rl_comparison *c, const rl_edit *e, size_t *len)
+{
+	const rl_doc *d = e->op == RL_EDIT_INSERT ? c->b : c->a;
+
+	assert(e->start <= e->end && e->end <= d->len);
+	*len = e->end - e->start;
+	return d->data + e->start;
 }

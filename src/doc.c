@@ -157,8 +157,13 @@ size_t rl_doc_paragraph_count(const rl_doc *d)
 
 rl_paragraph rl_doc_paragraph(const rl_doc *d, size_t i)
 {
-	rl_paragraph p = {d->paras[i].start, d->paras[i].end, d->paras[i].flags};
+	rl_paragraph p = {0, 0, 0};
 
+	if (i < d->n_paras) {
+		p.start = d->paras[i].start;
+		p.end = d->paras[i].end;
+		p.flags = d->paras[i].flags;
+	}
 	return p;
 }
 

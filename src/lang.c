@@ -6,6 +6,7 @@
 #include "lang.h"
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -45,29 +46,42 @@ static int try_dir(const char *base, const char *rel)
 	return 1;
 }
 
+/* Cut `path` at its last slash; 0 when it has none. */
+static int dirname_in_place(char *path)
+{
+	char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	return 1;
+}
+
+/* An installed copy keeps its data in PREFIX/share/redline, beside
+ * PREFIX/bin and PREFIX/lib, so the shared library holding this code (when
+ * it is one) and the program are asked first; a build tree keeps it in
+ * data/ one to three levels above the binaries (build/, build/asan/tests/). */
 static void find_datadir(void)
 {
 	const char *env = getenv("REDLINE_DATA");
-	char exe[PATH_MAX];
+	char exe[PATH_MAX], lib[PATH_MAX];
+	Dl_info info;
 	ssize_t n;
 
 	if (env && *env) {
 		snprintf(datadir, sizeof(datadir), "%s", env);
 		return;
 	}
+	if (dladdr((void *)find_datadir, &info) && info.dli_fname && info.dli_fname[0] == '/' &&
+	    realpath(info.dli_fname, lib) && dirname_in_place(lib) && try_dir(lib, "../share/redline"))
+		return;
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
-		char *slash;
-
 		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			if (try_dir(exe, "data") || try_dir(exe, "../data") ||
-			    try_dir(exe, "../../data") || try_dir(exe, "../../../data") ||
-			    try_dir(exe, "../share/redline"))
-				return;
-		}
+		if (dirname_in_place(exe) &&
+		    (try_dir(exe, "../share/redline") || try_dir(exe, "data") || try_dir(exe, "../data") ||
+		     try_dir(exe, "../../data") || try_dir(exe, "../../../data")))
+			return;
 	}
 	snprintf(datadir, sizeof(datadir), "%s", RL_DATADIR);
 }

@@ -15,10 +15,11 @@
 
 #include "util.h"
 
-/* The data directory: $REDLINE_DATA, else a `data` directory beside the
- * executable or above it (the build tree), else <prefix>/share/redline next
- * to the executable's bin/, else the compiled-in RL_DATADIR.  Never NULL;
- * the directory may not exist.  Cannot fail. */
+/* The data directory (declared in redline.h): $REDLINE_DATA, else
+ * <prefix>/share/redline next to the lib/ of the shared library or the bin/
+ * of the executable, else a `data` directory beside the executable or above
+ * it (the build tree), else the compiled-in RL_DATADIR.  Never NULL; the
+ * directory may not exist.  Cannot fail. */
 const char *rl_lang_datadir(void);
 
 /* Load the word list data/lang/<code>/<list>.txt into `set` (keys added to

@@ -26,6 +26,25 @@ void rl_error_clear(void)
 	error_msg[0] = '\0';
 }
 
+const char *rl_error_str(int code)
+{
+	switch (code) {
+	case RL_OK: return "no error";
+	case RL_EGENERIC: return "failure";
+	case RL_ENOMEM: return "out of memory";
+	case RL_EINVALID: return "invalid input";
+	case RL_ENOTFOUND: return "not found";
+	case RL_EIO: return "input/output error";
+	case RL_EGIT: return "repository error";
+	default: return "unknown error";
+	}
+}
+
+const char *rl_version(void)
+{
+	return RL_VERSION;
+}
+
 int rl_error_set(int code, const char *fmt, ...)
 {
 	va_list ap;

@@ -112,6 +112,42 @@ static void test_compare__bad_mode(void **state)
 	rl_doc_free(a);
 }
 
+/* The edit texts of a link rebuild both sides of it, exactly. */
+static void test_compare__edit_text_rebuilds_both_sides(void **state)
+{
+	const char *old_text = "Nederland en Frankrijk zijn voornemens samen te werken.\n";
+	const char *new_text = "Nederland en Frankrijk gaan samen werken.\n";
+	char rebuilt[2][128];
+	size_t n[2] = {0, 0}, len;
+	rl_doc *a, *b;
+	rl_comparison *c = compare(old_text, new_text, &a, &b);
+	const rl_link *l;
+
+	(void)state;
+	assert_ptr_equal(rl_comparison_old(c), a);
+	assert_ptr_equal(rl_comparison_new(c), b);
+	assert_string_equal(rl_mode_name(rl_comparison_mode(c)), "versions");
+	assert_int_equal(rl_comparison_link_count(c), 1);
+	l = rl_comparison_link(c, 0);
+	assert_int_equal(l->kind, RL_LINK_EDITED);
+	for (size_t i = 0; i < l->n_edits; i++) {
+		const char *t = rl_edit_text(c, &l->edits[i], &len);
+
+		for (int side = 0; side < 2; side++)
+			if (l->edits[i].op == RL_EDIT_EQUAL ||
+			    l->edits[i].op == (side ? RL_EDIT_INSERT : RL_EDIT_DELETE)) {
+				assert_true(n[side] + len < sizeof(rebuilt[side]));
+				memcpy(rebuilt[side] + n[side], t, len);
+				n[side] += len;
+			}
+	}
+	assert_int_equal(n[0], strlen(old_text) - 1);
+	assert_memory_equal(rebuilt[0], old_text, n[0]);
+	assert_int_equal(n[1], strlen(new_text) - 1);
+	assert_memory_equal(rebuilt[1], new_text, n[1]);
+	release(c, a, b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_compare__metadata_counts),
 		cmocka_unit_test(test_compare__names),
 		cmocka_unit_test(test_compare__bad_mode),
+		cmocka_unit_test(test_compare__edit_text_rebuilds_both_sides),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,9 @@ static void test_doc__loads_paragraphs_with_spans(void **state)
 	p = rl_doc_paragraph(d, 1);
 	assert_int_equal(p.start, 16);
 	assert_int_equal(p.end, 38);
+	p = rl_doc_paragraph(d, 2); /* out of range: empty, not a crash */
+	assert_int_equal(p.start, 0);
+	assert_int_equal(p.end, 0);
 	rl_doc_free(d);
 	rl_doc_free(NULL);
 }

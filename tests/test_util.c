@@ -23,6 +23,15 @@ static void test_util__error_set_and_prefix(void **state)
 	assert_string_equal(rl_error_last(), "");
 }
 
+static void test_util__error_str_and_version(void **state)
+{
+	(void)state;
+	assert_string_equal(rl_error_str(RL_ENOMEM), "out of memory");
+	assert_string_equal(rl_error_str(RL_ENOTFOUND), "not found");
+	assert_string_equal(rl_error_str(-99), "unknown error");
+	assert_string_equal(rl_version(), RL_VERSION);
+}
+
 static void test_util__buf_grows_and_detaches(void **state)
 {
 	rl_buf b = RL_BUF_INIT;
@@ -175,6 +184,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_util__error_set_and_prefix),
+		cmocka_unit_test(test_util__error_str_and_version),
 		cmocka_unit_test(test_util__buf_grows_and_detaches),
 		cmocka_unit_test(test_util__reallocarray_refuses_overflow),
 		cmocka_unit_test(test_util__set64_adds_each_key_once),
