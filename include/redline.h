@@ -188,6 +188,9 @@ typedef struct rl_options {
 	unsigned changes;      /* semantic change types to report, a bit set of
 	                          (1u << rl_change_type); RL_CHANGES_ALL by default */
 	const rl_stats *stats; /* corpus-wide rarity; NULL: from the two documents */
+	int heatmap;           /* 1: also score OLD × NEW paragraphs for the HTML
+	                          report's heatmap (bounded: at most 100 × 100
+	                          cells); 0 by default */
 } rl_options;
 
 /* Fill `opts` with the defaults.  Cannot fail. */

@@ -55,6 +55,32 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits
  * unknown language, RL_EIO for unreadable data files, RL_ENOMEM. */
 int rl_align_related(rl_alinks *out, const rl_doc *a, const rl_doc *b, const rl_options *opts);
 
+/* A similarity grid scores every pair of paragraphs when there are at
+ * most RL_GRID_EXACT, in cells of at most RL_GRID_BINS a side; otherwise
+ * about RL_GRID_PAIRS pairs spread evenly over cells of at most
+ * RL_GRID_SAMPLED_BINS a side. */
+#define RL_GRID_EXACT 20000
+#define RL_GRID_BINS 100
+#define RL_GRID_PAIRS 2500
+#define RL_GRID_SAMPLED_BINS 50
+
+/* The grid size for documents of n_old and n_new paragraphs (0 when one
+ * has none).  Cannot fail. */
+void rl_align_grid_size(size_t n_old, size_t n_new, size_t *rows, size_t *cols);
+
+/* The OLD × NEW similarity grid of a report's heatmap: the paragraphs of
+ * `a` in `rows` bins and those of `b` in `cols` (paragraph p of n in bin
+ * p * bins / n), as rl_align_grid_size() gives them; cell grid[r * cols +
+ * q] the best similarity, as related mode scores a pair, of the pairs
+ * scored in it: all of them up to RL_GRID_EXACT pairs, else paragraphs
+ * spread evenly over each bin, as many as keep the pairs near
+ * RL_GRID_PAIRS.  Rarity comes from the paragraphs scored (or
+ * opts->stats).  -1 marks a cell where nothing was scored.  Fails with
+ * RL_EINVALID (more bins than paragraphs, unknown language), RL_EIO,
+ * RL_ENOMEM. */
+int rl_align_grid(float *grid, size_t rows, size_t cols, const rl_doc *a, const rl_doc *b,
+                  const rl_options *opts);
+
 /* The share of paragraphs of the smaller document that a versions
  * alignment links to something (0..1).  Cannot fail. */
 double rl_align_coverage(const rl_alinks *l, const rl_doc *a, const rl_doc *b);

@@ -52,6 +52,8 @@ typedef struct memb {
  * the two sides can be built at the same time. */
 typedef struct side {
 	const rl_doc *d;
+	const uint32_t *pick; /* the paragraphs of `d` it holds; NULL: all */
+	size_t n;            /* units: paragraphs held */
 	rl_sim *sim;
 	rl_arena arena;
 	rl_stats *df;        /* its paragraphs' document frequencies */
@@ -126,12 +128,13 @@ static const char *pick_lang(const char *lang, const rl_doc *a, const rl_doc *b)
 	return "none";
 }
 
-/* The vectors of paragraph i and its sentences: the paragraph is
- * tokenized once, its sentences found and analysed from those tokens. */
-static int build_unit(side *s, size_t i)
+/* The vectors of unit ui (a paragraph) and its sentences: the paragraph
+ * is tokenized once, its sentences found and analysed from those tokens. */
+static int build_unit(side *s, size_t ui)
 {
 	const rl_doc *d = s->d;
-	unit *u = &s->para[i];
+	unit *u = &s->para[ui];
+	size_t i = s->pick ? s->pick[ui] : ui;
 	size_t n_spans = 0, t = 0;
 	int err;
 
@@ -291,11 +294,11 @@ static void *build_side(void *arg)
 {
 	side *s = arg;
 
-	if (!(s->para = rl_calloc(s->d->n_paras + 1, sizeof(unit)))) {
+	if (!(s->para = rl_calloc(s->n + 1, sizeof(unit)))) {
 		s->err = RL_ENOMEM;
 		return NULL;
 	}
-	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
+	for (size_t i = 0; i < s->n && !s->err; i++)
 		s->err = build_unit(s, i);
 	return NULL;
 }
@@ -309,7 +312,7 @@ static void *weigh_thread(void *arg)
 	size_t n_moff = 0, n_memb = 0;
 
 	rl_stats_cache_idf(s->df, s->st, s->other);
-	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
+	for (size_t i = 0; i < s->n && !s->err; i++)
 		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
 	free(ws.idf);
 	free(ws.idx);
@@ -322,7 +325,7 @@ static void *weigh_thread(void *arg)
 static void both_sides(void *(*f)(void *), work *w)
 {
 	pthread_t t;
-	int started = w->b.d->n_paras >= PARAS_PER_THREAD &&
+	int started = w->b.n >= PARAS_PER_THREAD &&
 	              pthread_create(&t, NULL, f, &w->b) == 0;
 
 	f(&w->a);
@@ -519,16 +522,14 @@ static int cmp_by_new_then_score(const void *x, const void *y)
 	return (a->o0 > b->o0) - (a->o0 < b->o0);
 }
 
-/* Vectors, weights and the index over the old paragraphs. */
-static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *opts)
+/* Vectors and weights of the units of both sides (w->a, w->b: document,
+ * picks and count set). */
+static int prepare_vectors(work *w, const rl_options *opts)
 {
-	const char *lang = pick_lang(opts ? opts->lang : NULL, a, b);
+	const char *lang = pick_lang(opts ? opts->lang : NULL, w->a.d, w->b.d);
 	const rl_stats *given = opts ? opts->stats : NULL;
-	size_t max_df;
 	int err;
 
-	w->a.d = a;
-	w->b.d = b;
 	if ((err = rl_sim_new(&w->a.sim, lang)) < 0 || (err = rl_sim_new(&w->b.sim, lang)) < 0)
 		return err;
 	if ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0 ||
@@ -546,6 +547,21 @@ static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *
 	w->b.other = w->a.df;
 	both_sides(weigh_thread, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
+		return err;
+	return 0;
+}
+
+/* Vectors, weights and the index over the old paragraphs. */
+static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *opts)
+{
+	size_t max_df;
+	int err;
+
+	w->a.d = a;
+	w->b.d = b;
+	w->a.n = a->n_paras;
+	w->b.n = b->n_paras;
+	if ((err = prepare_vectors(w, opts)) < 0)
 		return err;
 	if (!(w->old_vecs = rl_calloc(a->n_paras + 1, sizeof(rl_vec))))
 		return RL_ENOMEM;
@@ -570,5 +586,119 @@ int rl_align_related(rl_alinks *out, const rl_doc *a, const rl_doc *b, const rl_
 	    out->n > mark)
 		qsort(out->v + mark, out->n - mark, sizeof(rl_alink), cmp_by_new_then_score);
 	work_free(&w);
+	return err;
+}
+
+/* ---- the similarity grid of a report's heatmap ---------------------------- */
+
+/* How many of n paragraphs in `bins` bins a sample of `per` a bin takes. */
+static size_t sample_size(size_t n, size_t bins, size_t per)
+{
+	size_t m = 0;
+
+	for (size_t i = 0; i < bins; i++) {
+		size_t first = (i * n + bins - 1) / bins, end = ((i + 1) * n + bins - 1) / bins;
+		m += end - first < per ? end - first : per;
+	}
+	return m;
+}
+
+/* Up to `per` paragraphs of each bin, spread evenly over it, in order. */
+static void sample(uint32_t *out, size_t n, size_t bins, size_t per)
+{
+	size_t m = 0;
+
+	for (size_t i = 0; i < bins; i++) {
+		size_t first = (i * n + bins - 1) / bins, k = ((i + 1) * n + bins - 1) / bins - first;
+
+		if (k <= per)
+			for (size_t j = 0; j < k; j++)
+				out[m++] = (uint32_t)(first + j);
+		else
+			for (size_t j = 0; j < per; j++)
+				out[m++] = (uint32_t)(first + (2 * j + 1) * k / (2 * per));
+	}
+}
+
+void rl_align_grid_size(size_t n_old, size_t n_new, size_t *rows, size_t *cols)
+{
+	size_t max = n_old && n_new && n_old * n_new > RL_GRID_EXACT ? RL_GRID_SAMPLED_BINS
+	                                                             : RL_GRID_BINS;
+
+	*rows = n_new ? (n_old < max ? n_old : max) : 0;
+	*cols = n_old ? (n_new < max ? n_new : max) : 0;
+}
+
+int rl_align_grid(float *grid, size_t rows, size_t cols, const rl_doc *a, const rl_doc *b,
+                  const rl_options *opts)
+{
+	size_t n_old = a->n_paras, n_new = b->n_paras, per_a = 1, per_b = 1, ma, mb;
+	uint32_t *pa = NULL, *pb = NULL;
+	work w;
+	int err;
+
+	for (size_t i = 0; i < rows * cols; i++)
+		grid[i] = -1;
+	if (!n_old || !n_new || !rows || !cols)
+		return 0;
+	if (rows > n_old || cols > n_new)
+		return rl_error_set(RL_EINVALID, "more bins than paragraphs");
+	/* as many paragraphs a bin as the budget allows, the smaller sample
+	 * grown first; all of them when every pair fits */
+	ma = sample_size(n_old, rows, per_a);
+	mb = sample_size(n_new, cols, per_b);
+	if (n_old * n_new <= RL_GRID_EXACT) {
+		per_a = n_old;
+		per_b = n_new;
+		ma = n_old;
+		mb = n_new;
+	}
+	for (;;) {
+		int grow_a = ma < n_old && (ma <= mb || mb == n_new);
+		size_t m;
+
+		if (ma == n_old && mb == n_new)
+			break;
+		m = grow_a ? sample_size(n_old, rows, per_a + 1) : sample_size(n_new, cols, per_b + 1);
+		if ((grow_a ? m * mb : ma * m) > RL_GRID_PAIRS)
+			break;
+		if (grow_a) {
+			per_a++;
+			ma = m;
+		} else {
+			per_b++;
+			mb = m;
+		}
+	}
+	memset(&w, 0, sizeof(w));
+	if (!(pa = rl_calloc(ma + 1, sizeof(uint32_t))) || !(pb = rl_calloc(mb + 1, sizeof(uint32_t)))) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	sample(pa, n_old, rows, per_a);
+	sample(pb, n_new, cols, per_b);
+	w.a.d = a;
+	w.b.d = b;
+	w.a.pick = pa;
+	w.b.pick = pb;
+	w.a.n = ma;
+	w.b.n = mb;
+	if ((err = prepare_vectors(&w, opts)) < 0)
+		goto done;
+	for (size_t i = 0; i < ma; i++) {
+		float *row = grid + (size_t)pa[i] * rows / n_old * cols;
+
+		for (size_t j = 0; j < mb; j++) {
+			float *cell = row + (size_t)pb[j] * cols / n_new;
+			float v = (float)pair_score(&w, (uint32_t)i, (uint32_t)j);
+
+			if (v > *cell)
+				*cell = v;
+		}
+	}
+done:
+	work_free(&w);
+	free(pa);
+	free(pb);
 	return err;
 }

@@ -117,6 +117,7 @@ int cmd_diff(int argc, char **argv)
 	if (first < 0)
 		return first == -1 ? CLI_SAME : CLI_TROUBLE;
 	a.render.color = a.render.format == RL_FORMAT_TEXT && cli_use_color(a.color_when);
+	a.opts.heatmap = a.render.format == RL_FORMAT_HTML;
 	/* corpus hook: REV1 REV2 [NAME...] (cmd_corpus.c) */
 	if (cli_diff_is_revisions(argc - first, argv + first))
 		return cli_diff_revisions(argc - first, argv + first, &a.opts, &a.render);

@@ -83,6 +83,7 @@ int cmd_report(int argc, char **argv)
 	for (int i = first; i < argc; i++)
 		if (!strcmp(argv[i], "-") && stdin_used++)
 			return cli_error("report: only one input can be standard input");
+	a.opts.heatmap = a.render.format == RL_FORMAT_HTML;
 	n = (size_t)(argc - first - 1);
 	docs = calloc(n + 1, sizeof(*docs));
 	cmps = calloc(n, sizeof(*cmps));

@@ -7,6 +7,8 @@
 #include "compare.h"
 
 #include <assert.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "align.h"
@@ -233,6 +235,64 @@ done:
 	return err;
 }
 
+/* The similarity grid of the heatmap (rl_align_grid()), computed in a thread of its own beside the alignment: it reads only the
+ * two documents, and on a large pair it costs about half as much again as
+ * the versions comparison, so a report of two 10 MB texts is not kept
+ * waiting for it on a machine with a second core. */
+typedef struct grid_job {
+	rl_comparison *c;
+	const rl_options *opts;
+	pthread_t tid;
+	int started;
+	int err;
+	char msg[512];
+} grid_job;
+
+static void *grid_run(void *arg)
+{
+	grid_job *g = arg;
+
+	g->err = rl_align_grid(g->c->grid, g->c->grid_rows, g->c->grid_cols, g->c->a, g->c->b,
+	                       g->opts);
+	if (g->err < 0)
+		snprintf(g->msg, sizeof(g->msg), "%s", rl_error_last());
+	return NULL;
+}
+
+/* Allocate the grid and start filling it (here when no thread can be
+ * had).  Fails with RL_ENOMEM. */
+static int grid_start(grid_job *g, rl_comparison *c, const rl_options *opts)
+{
+	size_t rows, cols;
+
+	rl_align_grid_size(c->a->n_paras, c->b->n_paras, &rows, &cols);
+	memset(g, 0, sizeof(*g));
+	g->c = c;
+	g->opts = opts;
+	if (!rows || !cols)
+		return 0;
+	if (!(c->grid = rl_calloc(rows * cols, sizeof(float))))
+		return RL_ENOMEM;
+	c->grid_rows = rows;
+	c->grid_cols = cols;
+	g->started = pthread_create(&g->tid, NULL, grid_run, g) == 0;
+	if (!g->started)
+		grid_run(g);
+	return 0;
+}
+
+/* Wait for the grid; its failure, with its message, unless `err` is one
+ * already. */
+static int grid_finish(grid_job *g, int err)
+{
+	if (g->started)
+		pthread_join(g->tid, NULL);
+	g->started = 0;
+	if (err == 0 && g->err < 0)
+		return rl_error_set(g->err, "%s", g->msg);
+	return err;
+}
+
 int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_options *opts)
 {
 	rl_comparison *c;
@@ -240,9 +300,11 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_alinks al = {0};
 	rl_worddiff_scratch *wd = NULL;
 	rl_semantic *sem = NULL;
+	grid_job g;
 	int err;
 
 	*out = NULL;
+	memset(&g, 0, sizeof(g));
 	if (!opts) {
 		rl_options_init(&defaults);
 		opts = &defaults;
@@ -255,6 +317,8 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	c->a = a;
 	c->b = b;
 	c->mode = opts->mode;
+	if (opts->heatmap && (err = grid_start(&g, c, opts)) < 0)
+		goto done;
 	if ((err = rl_worddiff_scratch_new(&wd)) < 0 ||
 	    (c->mode != RL_MODE_RELATED && (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0))
 		goto done;
@@ -281,9 +345,11 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		goto done;
 	if (c->mode == RL_MODE_RELATED)
 		c->equal = same_paragraphs(a, b);
-	*out = c;
-	c = NULL;
 done:
+	if ((err = grid_finish(&g, err)) == 0) {
+		*out = c;
+		c = NULL;
+	}
 	rl_semantic_free(sem);
 	rl_worddiff_scratch_free(wd);
 	rl_alinks_free(&al);
@@ -299,6 +365,7 @@ void rl_comparison_free(rl_comparison *c)
 	free(c->idx);
 	rl_edits_free(&c->edits);
 	free(c->changes);
+	free(c->grid);
 	free(c);
 }
 

@@ -22,6 +22,11 @@ struct rl_comparison {
 	rl_change *changes; /* all semantic changes, link after link */
 	size_t n_changes, changes_cap;
 	int equal;
+	/* with opts->heatmap: the OLD × NEW similarity grid (rl_align_grid()),
+	 * grid_rows × grid_cols cells, at most RL_GRID_BINS a side; else NULL */
+	float *grid;
+	size_t grid_rows, grid_cols;
 };
+
 
 #endif

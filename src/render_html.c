@@ -12,10 +12,11 @@
 
 #include <stdlib.h>
 
+#include "align.h"
 #include "report_assets.h"
 
 #define PAGE_LINKS 40 /* links per lazily rendered page */
-#define HEAT_MAX 100  /* heatmap cells per axis at most */
+#define HEAT_FLOOR 0.05 /* unlinked grid cells below this stay blank */
 #define HEAT_SIDE 360 /* heatmap grid size in pixels, roughly */
 #define BADGE_MAX 80  /* bytes of document text shown in a badge */
 #define NONE UINT32_MAX
@@ -481,7 +482,7 @@ static void bin_range(size_t i, size_t bins, size_t n, size_t *first, size_t *la
 }
 
 static void heat_title(rl_out *o, size_t r, size_t rows, size_t n_old, size_t q, size_t cols,
-                       size_t n_new, const rl_link *l)
+                       size_t n_new, double v, const rl_link *l, int grid)
 {
 	size_t a, b;
 
@@ -489,18 +490,28 @@ static void heat_title(rl_out *o, size_t r, size_t rows, size_t n_old, size_t q,
 	rl_out_printf(o, a == b ? "old ¶%zu" : "old ¶%zu–%zu", a + 1, b + 1);
 	bin_range(q, cols, n_new, &a, &b);
 	rl_out_printf(o, a == b ? " × new ¶%zu" : " × new ¶%zu–%zu", a + 1, b + 1);
-	rl_out_printf(o, ": %s, similarity %.2f", rl_link_kind_name(l->kind), l->similarity);
+	if (!grid)
+		rl_out_printf(o, ": %s, similarity %.2f", rl_link_kind_name(l->kind), l->similarity);
+	else if (l)
+		rl_out_printf(o, ": similarity %.2f (%s pair, %.2f)", v, rl_link_kind_name(l->kind),
+		              l->similarity);
+	else
+		rl_out_printf(o, ": similarity %.2f, not linked", v);
 }
 
-/* The OLD × NEW grid: each cell holds the best similarity of the links
- * joining paragraphs of its row and column bins, and links to that pair. */
+/* The OLD × NEW grid: each cell holds the best similarity of the paragraph
+ * pairs of its row and column bins — from the comparison's similarity grid
+ * (every pair, or pairs spread over the cell, scored like related mode)
+ * when it has one, and from the links joining them — and links to the best
+ * of those links. */
 static int emit_heatmap(hctx *h)
 {
 	const rl_comparison *c = h->c;
 	size_t n_old = c->a->n_paras, n_new = c->b->n_paras, rows, cols, cs, w, hh, step;
 	enum { ML = 34, MT = 26, MB = 30 };
-	double *val = NULL;
+	double *val = NULL, *best = NULL;
 	uint32_t *who = NULL;
+	int grid;
 	rl_out *o = h->o;
 
 	rl_out_puts(o, "<figure class=\"heatmap\"><h3>Paragraph similarity</h3>");
@@ -508,17 +519,23 @@ static int emit_heatmap(hctx *h)
 		rl_out_puts(o, "<p class=\"empty-note\">One of the texts has no paragraphs.</p></figure>\n");
 		return 0;
 	}
-	rows = n_old < HEAT_MAX ? n_old : HEAT_MAX;
-	cols = n_new < HEAT_MAX ? n_new : HEAT_MAX;
+	grid = c->grid != NULL;
+	rows = grid ? c->grid_rows : n_old < RL_GRID_BINS ? n_old : RL_GRID_BINS;
+	cols = grid ? c->grid_cols : n_new < RL_GRID_BINS ? n_new : RL_GRID_BINS;
 	val = rl_calloc(rows * cols, sizeof(double));
+	best = rl_calloc(rows * cols, sizeof(double));
 	who = rl_calloc(rows * cols, sizeof(uint32_t));
-	if (!val || !who) {
+	if (!val || !best || !who) {
 		free(val);
+		free(best);
 		free(who);
 		return RL_ENOMEM;
 	}
-	for (size_t i = 0; i < rows * cols; i++)
-		val[i] = -1;
+	for (size_t i = 0; i < rows * cols; i++) {
+		val[i] = grid ? c->grid[i] : -1;
+		best[i] = -1;
+		who[i] = NONE;
+	}
 	for (size_t k = 0; k < c->n_links; k++) {
 		const rl_link *l = &c->links[k];
 
@@ -527,10 +544,12 @@ static int emit_heatmap(hctx *h)
 				size_t cell = (size_t)l->old_paras[i] * rows / n_old * cols +
 				              (size_t)l->new_paras[j] * cols / n_new;
 
-				if (l->similarity > val[cell]) {
-					val[cell] = l->similarity;
+				if (l->similarity > best[cell]) {
+					best[cell] = l->similarity;
 					who[cell] = (uint32_t)k;
 				}
+				if (l->similarity > val[cell])
+					val[cell] = l->similarity;
 			}
 	}
 	cs = HEAT_SIDE / (rows > cols ? rows : cols);
@@ -554,17 +573,19 @@ static int emit_heatmap(hctx *h)
 	for (size_t r = 0; r < rows; r++)
 		for (size_t q = 0; q < cols; q++) {
 			size_t cell = r * cols + q;
+			const rl_link *l = who[cell] == NONE ? NULL : &c->links[who[cell]];
 			int bucket;
 
-			if (val[cell] < 0)
+			if (val[cell] < 0 || (!l && val[cell] < HEAT_FLOOR))
 				continue;
 			bucket = (int)(val[cell] * 10);
 			bucket = bucket < 0 ? 0 : bucket > 9 ? 9 : bucket;
-			rl_out_printf(o, "<a href=\"#c%u-l%u\"><rect class=\"h%d\" x=\"%zu\" y=\"%zu\" "
-			                 "width=\"%zu\" height=\"%zu\"><title>",
-			              h->id, who[cell], bucket, ML + q * cs, MT + r * cs, cs, cs);
-			heat_title(o, r, rows, n_old, q, cols, n_new, &c->links[who[cell]]);
-			rl_out_puts(o, "</title></rect></a>");
+			if (l)
+				rl_out_printf(o, "<a href=\"#c%u-l%u\">", h->id, who[cell]);
+			rl_out_printf(o, "<rect class=\"h%d\" x=\"%zu\" y=\"%zu\" width=\"%zu\" height=\"%zu\">"
+			                 "<title>", bucket, ML + q * cs, MT + r * cs, cs, cs);
+			heat_title(o, r, rows, n_old, q, cols, n_new, val[cell], l, grid);
+			rl_out_puts(o, l ? "</title></rect></a>" : "</title></rect>");
 		}
 	for (int b = 0; b < 10; b++)
 		rl_out_printf(o, "<rect class=\"h%d\" x=\"%d\" y=\"%zu\" width=\"12\" height=\"8\"/>", b,
@@ -574,9 +595,16 @@ static int emit_heatmap(hctx *h)
 	rl_out_puts(o, "<figcaption>Rows are the paragraphs of the old text, columns those of the new;");
 	if (rows < n_old || cols < n_new)
 		rl_out_puts(o, " each cell covers a range of them and shows its best pair;");
-	rl_out_puts(o, " the darker a cell, the more similar the pair. Each cell links to its pair."
-	               "</figcaption></figure>\n");
+	rl_out_puts(o, " the darker a cell, the more similar the pair.");
+	if (grid)
+		rl_out_puts(o, n_old * n_new <= RL_GRID_EXACT
+		                   ? " Every pair of paragraphs is scored, as related mode scores them;"
+		                   : " Pairs spread evenly over each cell are scored, as related mode "
+		                     "scores them;");
+	rl_out_puts(o, grid ? " cells of linked pairs link to their pair.</figcaption></figure>\n"
+	                    : " Each cell links to its pair.</figcaption></figure>\n");
 	free(val);
+	free(best);
 	free(who);
 	return 0;
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "redline.h"
+#include "align.h"
+#include "compare.h"
 
 static rl_comparison *compare(const char *a, const char *b, rl_doc **da, rl_doc **db)
 {
@@ -148,6 +150,91 @@ static void test_compare__edit_text_rebuilds_both_sides(void **state)
 	release(c, a, b);
 }
 
+static const char *GRID_OLD =
+	"De ministers bespraken de samenwerking op het gebied van defensie en veiligheid in Europa.\n\n"
+	"Het klimaatbeleid en de energietransitie vragen om gezamenlijke investeringen in windenergie.\n\n"
+	"De culturele uitwisseling tussen scholen en universiteiten wordt verder uitgebreid.\n";
+static const char *GRID_NEW =
+	"Gezamenlijke investeringen in windenergie zijn nodig voor de energietransitie en het "
+	"klimaatbeleid.\n\n"
+	"Studenten van scholen en universiteiten gaan vaker op culturele uitwisseling.\n";
+
+/* With opts.heatmap, every old paragraph is scored against every new one,
+ * linked or not: the pair about energy scores above the pairs that share
+ * nothing. */
+static void test_compare__heatmap_grid_scores_every_pair(void **state)
+{
+	rl_doc *a, *b;
+	rl_comparison *c = NULL;
+	rl_options o;
+
+	(void)state;
+	assert_int_equal(rl_doc_load_buffer(&a, "a.txt", GRID_OLD, strlen(GRID_OLD)), 0);
+	assert_int_equal(rl_doc_load_buffer(&b, "b.txt", GRID_NEW, strlen(GRID_NEW)), 0);
+	rl_options_init(&o);
+	assert_int_equal(rl_compare(&c, a, b, &o), 0);
+	assert_null(c->grid); /* only on request */
+	rl_comparison_free(c);
+	o.mode = RL_MODE_RELATED;
+	o.min_similarity = 0.99; /* no links at all */
+	o.heatmap = 1;
+	assert_int_equal(rl_compare(&c, a, b, &o), 0);
+	assert_int_equal(rl_comparison_link_count(c), 0);
+	assert_non_null(c->grid);
+	assert_int_equal(c->grid_rows, 3);
+	assert_int_equal(c->grid_cols, 2);
+	for (size_t i = 0; i < 6; i++)
+		assert_true(c->grid[i] >= 0 && c->grid[i] <= 1);
+	/* old ¶2 (energy) × new ¶1 (energy) beats old ¶1 and ¶3 × new ¶1 */
+	assert_true(c->grid[1 * 2 + 0] > 0.4);
+	assert_true(c->grid[1 * 2 + 0] > c->grid[0 * 2 + 0] + 0.2);
+	assert_true(c->grid[1 * 2 + 0] > c->grid[2 * 2 + 0] + 0.2);
+	/* old ¶3 (exchange) × new ¶2 (exchange) likewise */
+	assert_true(c->grid[2 * 2 + 1] > c->grid[0 * 2 + 1] + 0.2);
+	release(c, a, b);
+}
+
+/* Large documents: at most RL_GRID_SAMPLED_BINS cells a side, each scored
+ * from a sample. */
+static void test_compare__heatmap_grid_of_large_documents_is_binned(void **state)
+{
+	rl_buf x = RL_BUF_INIT;
+	rl_doc *a, *b;
+	rl_comparison *c = NULL;
+	rl_options o;
+	size_t rows, cols;
+
+	(void)state;
+	for (size_t i = 0; i < 400; i++)
+		rl_buf_printf(&x, "Alinea %zu over onderwerp %zu met woorden als begroting, defensie en "
+		              "klimaat %zu.\n\n", i, i % 7, i % 11);
+	assert_int_equal(rl_doc_load_buffer(&a, "a.txt", x.data, x.len), 0);
+	assert_int_equal(rl_doc_load_buffer(&b, "b.txt", x.data, x.len), 0);
+	rl_align_grid_size(400, 400, &rows, &cols);
+	assert_int_equal(rows, RL_GRID_SAMPLED_BINS);
+	assert_int_equal(cols, RL_GRID_SAMPLED_BINS);
+	rl_align_grid_size(10, 30, &rows, &cols);
+	assert_int_equal(rows, 10);
+	assert_int_equal(cols, 30);
+	rl_align_grid_size(0, 30, &rows, &cols);
+	assert_int_equal(rows, 0);
+	rl_options_init(&o);
+	o.heatmap = 1;
+	assert_int_equal(rl_compare(&c, a, b, &o), 0);
+	assert_int_equal(c->grid_rows, RL_GRID_SAMPLED_BINS);
+	assert_int_equal(c->grid_cols, RL_GRID_SAMPLED_BINS);
+	for (size_t i = 0; i < RL_GRID_SAMPLED_BINS * RL_GRID_SAMPLED_BINS; i++)
+		assert_true(c->grid[i] >= 0); /* every cell scored */
+	/* the same text on both sides: the diagonal is the best of each row */
+	for (size_t r = 0; r < RL_GRID_SAMPLED_BINS; r++)
+		for (size_t q = 0; q < RL_GRID_SAMPLED_BINS; q++)
+			assert_true(c->grid[r * RL_GRID_SAMPLED_BINS + r] >=
+			            c->grid[r * RL_GRID_SAMPLED_BINS + q] - 1e-6);
+	assert_true(c->grid[0] > 0.99);
+	release(c, a, b);
+	rl_buf_free(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +244,8 @@ int main(void)
 		cmocka_unit_test(test_compare__names),
 		cmocka_unit_test(test_compare__bad_mode),
 		cmocka_unit_test(test_compare__edit_text_rebuilds_both_sides),
+		cmocka_unit_test(test_compare__heatmap_grid_scores_every_pair),
+		cmocka_unit_test(test_compare__heatmap_grid_of_large_documents_is_binned),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

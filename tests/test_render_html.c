@@ -330,6 +330,75 @@ static void test_render_html__heatmap_cells_link_pairs(void **state)
 	assert_null(strstr(svg, "xmlns"));
 }
 
+/* The class hN of the heatmap cell titled `title` (-1: no such cell). */
+static int cell_bucket(const char *svg, const char *title)
+{
+	const char *t = strstr(svg, title), *r;
+
+	if (!t)
+		return -1;
+	for (r = t; r > svg && strncmp(r, "<rect class=\"h", 14); r--)
+		;
+	assert_true(r > svg);
+	return r[14] - '0';
+}
+
+/* With the comparison's similarity grid the heatmap is the real OLD × NEW
+ * matrix: cells for pairs that are not linked, the more similar pair the
+ * darker, cells of links still linked to their pair. */
+static void test_render_html__heatmap_shows_the_similarity_matrix(void **state)
+{
+	fixture *f = *state;
+	const char *old_text =
+		"De ministers bespraken de samenwerking op het gebied van defensie en veiligheid in "
+		"Europa.\n\n"
+		"Het klimaatbeleid en de energietransitie vragen om gezamenlijke investeringen in "
+		"windenergie.\n\n"
+		"De culturele uitwisseling tussen scholen en universiteiten wordt verder uitgebreid.\n";
+	const char *new_text =
+		"Gezamenlijke investeringen in windenergie zijn nodig voor de energietransitie en het "
+		"klimaatbeleid.\n\n"
+		"Studenten van scholen en universiteiten gaan vaker op culturele uitwisseling.\n";
+	const char *h, *svg;
+	rl_options o;
+	int energy, other;
+
+	assert_int_equal(rl_doc_load_buffer(&f->a, "old.txt", old_text, strlen(old_text)), 0);
+	assert_int_equal(rl_doc_load_buffer(&f->b, "new.txt", new_text, strlen(new_text)), 0);
+	rl_options_init(&o);
+	o.mode = RL_MODE_RELATED;
+	o.min_similarity = 0.99; /* no links */
+	o.heatmap = 1;
+	assert_int_equal(rl_compare(&f->cmp, f->a, f->b, &o), 0);
+	h = render(f);
+	svg = between(h, "<svg ", "</svg>");
+	assert_null(strstr(svg, "<a href=")); /* nothing linked, yet cells */
+	energy = cell_bucket(svg, "<title>old ¶2 × new ¶1: similarity ");
+	other = cell_bucket(svg, "<title>old ¶1 × new ¶1: similarity ");
+	assert_true(energy >= 4);
+	assert_true(energy > other);
+	assert_true(cell_bucket(svg, "<title>old ¶3 × new ¶2: similarity ") >
+	            cell_bucket(svg, "<title>old ¶1 × new ¶2: similarity "));
+	assert_non_null(strstr(svg, ", not linked</title>"));
+	assert_non_null(strstr(h, "Every pair of paragraphs is scored"));
+
+	/* versions mode: the links' cells link to their pairs, the others not */
+	rl_comparison_free(f->cmp);
+	rl_doc_free(f->a);
+	rl_doc_free(f->b);
+	assert_int_equal(rl_doc_load_buffer(&f->a, "old.txt", OLD, strlen(OLD)), 0);
+	assert_int_equal(rl_doc_load_buffer(&f->b, "new.txt", NEW, strlen(NEW)), 0);
+	rl_options_init(&o);
+	o.heatmap = 1;
+	assert_int_equal(rl_compare(&f->cmp, f->a, f->b, &o), 0);
+	h = render(f);
+	svg = between(h, "<svg ", "</svg>");
+	assert_int_equal(count(svg, "<a href=\"#c1-l"), 3);
+	assert_non_null(strstr(svg, "<title>old ¶1 × new ¶1: similarity 1.00 (equal pair, 1.00)"));
+	assert_true(count(svg, "<rect class=\"h") > 3 + 10); /* unlinked cells beside the scale */
+	assert_int_equal(cell_bucket(svg, "<title>old ¶1 × new ¶1: "), 9);
+}
+
 static void test_render_html__long_documents_are_paged_and_binned(void **state)
 {
 	fixture *f = *state;
@@ -418,6 +487,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_html__moves_link_origin_and_destination, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_html__split_shows_each_paragraph, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_html__heatmap_cells_link_pairs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_html__heatmap_shows_the_similarity_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_html__long_documents_are_paged_and_binned, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_html__several_comparisons_in_one_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_html__refusals, setup, teardown),
