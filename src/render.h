@@ -51,6 +51,20 @@ int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *o
 /* Several comparisons in one document (render_html.c, render_md.c). */
 int rl_render_html(rl_out *o, const rl_comparison *const *c, size_t n,
                    const rl_render_options *opts);
+/* Pieces of the HTML report (render_html.c) that the trace and check
+ * pages share: the page around the content, with the report's stylesheet
+ * and script (`title` is text, escaped here); one word-diff piece ('=',
+ * '-' or '+'); the semantic-change badges of a link whose changes point
+ * into old_data and new_data, with ids "ID-xN" linking to "#HREF"; and
+ * one comparison as a section with id "cID" (`legend`: with the legend).
+ * rl_html_comparison() fails with RL_ENOMEM. */
+void rl_html_begin(rl_out *o, const char *title);
+void rl_html_end(rl_out *o);
+void rl_html_piece(rl_out *o, char op, const char *s, size_t len);
+void rl_html_badges(rl_out *o, const rl_link *l, const char *old_data, const char *new_data,
+                    const char *id, const char *href);
+int rl_html_comparison(rl_out *o, const rl_comparison *c, unsigned id, int legend);
+
 int rl_render_markdown(rl_out *o, const rl_comparison *const *c, size_t n,
                        const rl_render_options *opts);
 

@@ -10,6 +10,7 @@
  */
 #include "render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "align.h"
@@ -153,7 +154,7 @@ static void para_span(rl_out *o, const char *side, const uint32_t *v, size_t n)
 		rl_out_printf(o, "%s ¶%u–%u", side, v[0] + 1, v[n - 1] + 1);
 }
 
-static void piece(rl_out *o, char op, const char *s, size_t len)
+void rl_html_piece(rl_out *o, char op, const char *s, size_t len)
 {
 	int ws = 1;
 
@@ -201,7 +202,7 @@ static void side_piece(side_writer *w, char op, const char *s, size_t len)
 			if (b - w->pos < take)
 				take = b - w->pos;
 		}
-		piece(w->o, op, s, take);
+		rl_html_piece(w->o, op, s, take);
 		s += take;
 		len -= take;
 		w->pos += take;
@@ -240,16 +241,14 @@ static void emit_side(hctx *h, const rl_link *l, int new_side)
 	rl_out_puts(h->o, "</p>");
 }
 
-static void emit_badges(hctx *h, const rl_link *l, size_t k)
+void rl_html_badges(rl_out *o, const rl_link *l, const char *old_data, const char *new_data,
+                    const char *id, const char *href)
 {
-	rl_out *o = h->o;
-
 	for (size_t i = 0; i < l->n_changes; i++) {
 		const rl_change *ch = &l->changes[i];
 		const char *name = rl_change_type_name(ch->type);
 
-		rl_out_printf(o, "<a class=\"badge t-%s\" id=\"c%u-l%zu-x%zu\" href=\"#c%u-l%zu\"", name,
-		              h->id, k, i, h->id, k);
+		rl_out_printf(o, "<a class=\"badge t-%s\" id=\"%s-x%zu\" href=\"#%s\"", name, id, i, href);
 		if (ch->detail) {
 			rl_out_puts(o, " title=\"");
 			html_str(o, ch->detail);
@@ -257,17 +256,25 @@ static void emit_badges(hctx *h, const rl_link *l, size_t k)
 		}
 		rl_out_printf(o, "><b>%s</b>", name);
 		if (ch->old_end > ch->old_start)
-			html_short(o, h->c->a->data + ch->old_start, ch->old_end - ch->old_start, BADGE_MAX);
+			html_short(o, old_data + ch->old_start, ch->old_end - ch->old_start, BADGE_MAX);
 		else
 			rl_out_puts(o, "+");
 		if (ch->old_end > ch->old_start && ch->new_end > ch->new_start)
 			rl_out_puts(o, " → ");
 		if (ch->new_end > ch->new_start)
-			html_short(o, h->c->b->data + ch->new_start, ch->new_end - ch->new_start, BADGE_MAX);
+			html_short(o, new_data + ch->new_start, ch->new_end - ch->new_start, BADGE_MAX);
 		else
 			rl_out_puts(o, " removed");
 		rl_out_puts(o, "</a>");
 	}
+}
+
+static void emit_badges(hctx *h, const rl_link *l, size_t k)
+{
+	char id[48];
+
+	snprintf(id, sizeof(id), "c%u-l%zu", h->id, k);
+	rl_html_badges(h->o, l, h->c->a->data, h->c->b->data, id, id);
 }
 
 /* Origin markers anchored after link `anchor`, as blocks of the old side. */
@@ -641,7 +648,7 @@ static void emit_names(rl_out *o, const rl_comparison *c)
 	html_str(o, c->b->name);
 }
 
-static int emit_comparison(rl_out *o, const rl_comparison *c, unsigned id, int legend)
+int rl_html_comparison(rl_out *o, const rl_comparison *c, unsigned id, int legend)
 {
 	hctx h;
 	int err;
@@ -674,20 +681,6 @@ done:
 	return err;
 }
 
-static void emit_title(rl_out *o, const rl_comparison *const *c, size_t n, const rl_render_options *opts)
-{
-	if (opts->title) {
-		html_str(o, opts->title);
-	} else if (n == 1) {
-		rl_out_puts(o, "redline: ");
-		emit_names(o, c[0]);
-	} else {
-		rl_out_puts(o, "redline: ");
-		html_str(o, c[0]->a->name);
-		rl_out_printf(o, " against %zu texts", n);
-	}
-}
-
 static void emit_toc(rl_out *o, const rl_comparison *const *c, size_t n)
 {
 	rl_out_puts(o, "<nav class=\"toc\"><h3>Comparisons</h3><ol>");
@@ -709,10 +702,8 @@ static void emit_toc(rl_out *o, const rl_comparison *const *c, size_t n)
 	rl_out_puts(o, "</ol></nav>\n");
 }
 
-int rl_render_html(rl_out *o, const rl_comparison *const *c, size_t n, const rl_render_options *opts)
+void rl_html_begin(rl_out *o, const char *title)
 {
-	int err = 0;
-
 	rl_out_puts(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -720,21 +711,50 @@ int rl_render_html(rl_out *o, const rl_comparison *const *c, size_t n, const rl_
 	               "img-src data:; base-uri 'none'; form-action 'none'\">\n"
 	               "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	               "<meta name=\"generator\" content=\"redline " RL_VERSION "\">\n<title>");
-	emit_title(o, c, n, opts);
+	html_str(o, title);
 	rl_out_puts(o, "</title>\n<style>");
 	rl_out_put(o, rl_report_css, sizeof(rl_report_css) - 1);
 	rl_out_puts(o, "</style>\n</head>\n<body>\n<header class=\"top\"><h1>");
-	emit_title(o, c, n, opts);
+	html_str(o, title);
 	rl_out_puts(o, "</h1><div class=\"tools\"><label><input type=\"checkbox\" id=\"only-changes\"> "
 	               "changes only</label><span id=\"rl-keys\" hidden><kbd>n</kbd> next · "
 	               "<kbd>p</kbd> previous change</span><span id=\"rl-pos\" hidden></span></div>"
 	               "</header>\n<main>\n");
-	if (n > 1)
-		emit_toc(o, c, n);
-	for (size_t i = 0; i < n && !err; i++)
-		err = emit_comparison(o, c[i], (unsigned)(i + 1), i == 0);
+}
+
+void rl_html_end(rl_out *o)
+{
 	rl_out_puts(o, "</main>\n<script>");
 	rl_out_put(o, rl_report_js, sizeof(rl_report_js) - 1);
 	rl_out_puts(o, "</script>\n</body>\n</html>\n");
+}
+
+/* The page title: the option, or the names of the comparisons. */
+static int page_title(rl_buf *b, const rl_comparison *const *c, size_t n,
+                      const rl_render_options *opts)
+{
+	if (opts->title)
+		return rl_buf_puts(b, opts->title);
+	if (n == 1)
+		return rl_buf_printf(b, "redline: %s → %s", c[0]->a->name, c[0]->b->name);
+	return rl_buf_printf(b, "redline: %s against %zu texts", c[0]->a->name, n);
+}
+
+int rl_render_html(rl_out *o, const rl_comparison *const *c, size_t n, const rl_render_options *opts)
+{
+	rl_buf title = RL_BUF_INIT;
+	int err = 0;
+
+	if (page_title(&title, c, n, opts) < 0) {
+		rl_buf_free(&title);
+		return RL_ENOMEM;
+	}
+	rl_html_begin(o, title.data ? title.data : "");
+	rl_buf_free(&title);
+	if (n > 1)
+		emit_toc(o, c, n);
+	for (size_t i = 0; i < n && !err; i++)
+		err = rl_html_comparison(o, c[i], (unsigned)(i + 1), i == 0);
+	rl_html_end(o);
 	return err;
 }
