@@ -539,7 +539,9 @@ const rl_trace_step *rl_trace_step_at(const rl_trace *t, size_t i);
 /* How many documents were searched.  Cannot fail. */
 size_t rl_trace_searched(const rl_trace *t);
 
-/* Render a trace as text (`color`: ANSI colour) or JSON ("redline-trace/1").
+/* Render a trace as text (`color`: ANSI colour), JSON ("redline-trace/1")
+ * or HTML (one self-contained page: a timeline of the passages by date,
+ * each with its word diff against the one before and its changes).
  * Fails with RL_EIO when `write` fails, RL_EINVALID, RL_ENOMEM. */
 int rl_trace_render(const rl_trace *t, rl_format format, int color, rl_write_fn write,
                     void *payload);

@@ -803,7 +803,7 @@ static const cli_opt trace_opts[] = {
 	{"para", OPT_PARA, "N", "follow paragraph N (as numbered by 'redline paragraphs')"},
 	{"quote", OPT_QUOTE, "TEXT", "follow the paragraph containing TEXT (or most like it)"},
 	{"at", OPT_AT, "REV", "the corpus as of REV (default: HEAD)"},
-	{"format", OPT_FMT, "FORMAT", "output format: text (default) or json"},
+	{"format", OPT_FMT, "FORMAT", "output format: text (default), json or html"},
 	{"min-similarity", OPT_TRACE_MIN_SIM, "X", "keep passages scoring at least X (0..1)"},
 	{"color", OPT_TRACE_COLOR, "WHEN", "colour: auto (default), always, never"},
 	{"lang", OPT_TRACE_LANG, "LANG", "language of the documents (default: detect)"},
@@ -828,9 +828,10 @@ static int trace_opt(int key, const char *arg, void *ctx)
 		a->opts.rev = arg;
 		return 0;
 	case OPT_FMT:
-		if (strcmp(arg, "text") && strcmp(arg, "json"))
-			return cli_error("trace: unknown format '%s' (text, json)", arg);
-		a->format = strcmp(arg, "json") ? RL_FORMAT_TEXT : RL_FORMAT_JSON;
+		if (strcmp(arg, "text") && strcmp(arg, "json") && strcmp(arg, "html"))
+			return cli_error("trace: unknown format '%s' (text, json, html)", arg);
+		a->format = !strcmp(arg, "json") ? RL_FORMAT_JSON
+		            : !strcmp(arg, "html") ? RL_FORMAT_HTML : RL_FORMAT_TEXT;
 		return 0;
 	case OPT_TRACE_MIN_SIM:
 		if (cli_parse_double(arg, 0, 1, &a->opts.compare.min_similarity) < 0)

@@ -639,6 +639,201 @@ static void render_json(rl_out *o, const rl_trace *t)
 	rl_out_puts(o, "\n]}\n");
 }
 
+/* ---- HTML ------------------------------------------------------------------- */
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static int64_t year_of(int64_t t)
+{
+	int64_t y = 1970 + t / (int64_t)(365.2425 * 86400);
+
+	while (days_from_civil(y, 1, 1) * 86400 > t)
+		y--;
+	while (days_from_civil(y + 1, 1, 1) * 86400 <= t)
+		y++;
+	return y;
+}
+
+static int heat_class(double v)
+{
+	int b = (int)(v * 10);
+
+	return b < 0 ? 0 : b > 9 ? 9 : b;
+}
+
+enum { AX_W = 760, AX_L = 20, AX_R = 20, AX_Y = 44, AX_H = 68 };
+
+/* The x of time `t` on an axis from t0 to t1. */
+static double axis_x(int64_t t, int64_t t0, int64_t t1)
+{
+	if (t1 <= t0)
+		return AX_L + (AX_W - AX_L - AX_R) / 2.0;
+	return AX_L + (double)(t - t0) * (AX_W - AX_L - AX_R) / (double)(t1 - t0);
+}
+
+/* The steps on a date axis: a dot per step, the larger and darker the
+ * closer to the followed passage, steps close in time stacked; each dot
+ * links to its step. */
+static void html_axis(rl_out *o, const rl_trace *t)
+{
+	int64_t t0 = t->v[0].pub.date.time, t1 = t->v[t->n - 1].pub.date.time, y0, y1, every = 1;
+	double *xs = rl_calloc(t->n + 1, sizeof(double));
+	char date[40];
+
+	rl_out_printf(o, "<figure class=\"trace-axis\"><h3>Timeline</h3><svg viewBox=\"0 0 %d %d\" "
+	                 "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%zu passages by date\">",
+	              AX_W, AX_H, AX_W, AX_H, t->n);
+	y0 = year_of(t0);
+	y1 = year_of(t1) + 1;
+	while ((y1 - y0) / every > 12)
+		every = every == 1 ? 2 : every == 2 ? 5 : every * 2;
+	if (t1 > t0) {
+		t0 = days_from_civil(y0, 1, 1) * 86400;
+		t1 = days_from_civil(y1, 1, 1) * 86400;
+		for (int64_t y = y0; y <= y1; y += every) {
+			double x = axis_x(days_from_civil(y, 1, 1) * 86400, t0, t1);
+
+			rl_out_printf(o, "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+			                 "<text x=\"%.1f\" y=\"%d\">%lld</text>",
+			              x, AX_Y - 4, x, AX_Y + 4, x - 12, AX_Y + 18, (long long)y);
+		}
+	}
+	rl_out_printf(o, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", AX_L, AX_Y,
+	              AX_W - AX_R, AX_Y);
+	for (size_t i = 0; i < t->n; i++) {
+		const step *s = &t->v[i];
+		double x = axis_x(s->pub.date.time, t0, t1), r = 3 + 5 * s->pub.similarity;
+		size_t stack = 0;
+
+		if (xs)
+			for (size_t k = 0; k < i; k++)
+				stack += xs[k] > x - 8 && xs[k] < x + 8;
+		if (xs)
+			xs[i] = x;
+		rl_out_printf(o, "<a href=\"#s%zu\"><circle class=\"h%d%s\" cx=\"%.1f\" cy=\"%zu\" r=\"%.1f\">"
+		                 "<title>", i + 1, heat_class(s->pub.similarity),
+		              s->pub.source ? " src" : "", x, (size_t)AX_Y - 12 * stack, r);
+		rl_out_html(o, rl_date_format(date, sizeof(date), s->pub.date, 0), strlen(date));
+		rl_out_puts(o, " ");
+		rl_out_html(o, s->name, strlen(s->name));
+		rl_out_printf(o, " ¶%zu", s->pub.para + 1);
+		if (s->pub.source)
+			rl_out_puts(o, " (followed)");
+		else
+			rl_out_printf(o, ", similarity %.2f", s->pub.similarity);
+		rl_out_puts(o, "</title></circle></a>");
+	}
+	rl_out_puts(o, "</svg><figcaption>Each dot is one document's passage at its document date; "
+	               "the larger and darker, the closer to the followed passage.</figcaption>"
+	               "</figure>\n");
+	free(xs);
+}
+
+/* Step i's passage: its word diff against the step before. */
+static void html_words(rl_out *o, const rl_trace *t, size_t i)
+{
+	const rl_link *l = t->v[i].pub.link;
+	const char *a = rl_doc_data(t->v[i - 1].passage, NULL), *b;
+	size_t la, lb;
+
+	a = rl_doc_data(t->v[i - 1].passage, &la);
+	b = rl_doc_data(t->v[i].passage, &lb);
+	if (!l || !l->n_edits) {
+		rl_html_piece(o, '-', a, la);
+		rl_out_puts(o, " ");
+		rl_html_piece(o, '+', b, lb);
+		return;
+	}
+	for (size_t k = 0; k < l->n_edits; k++) {
+		const rl_edit *e = &l->edits[k];
+
+		rl_html_piece(o, (char)e->op, (e->op == RL_EDIT_INSERT ? b : a) + e->start,
+		              e->end - e->start);
+	}
+}
+
+static void html_step(rl_out *o, const rl_trace *t, size_t i)
+{
+	const step *s = &t->v[i];
+	rl_paragraph p = rl_doc_paragraph(s->doc, s->pub.para);
+	char date[40], id[32];
+
+	rl_date_format(date, sizeof(date), s->pub.date, 0);
+	rl_out_printf(o, "<li class=\"step%s\" id=\"s%zu\"><div class=\"sh\"><time datetime=\"",
+	              i ? " chg" : "", i + 1);
+	rl_out_html(o, date, strlen(date));
+	rl_out_puts(o, "\">");
+	rl_out_html(o, date, strlen(date));
+	rl_out_printf(o, "</time><a href=\"#s%zu\"><b>", i + 1);
+	rl_out_html(o, s->name, strlen(s->name));
+	rl_out_printf(o, "</b></a><span>¶%zu</span>", s->pub.para + 1);
+	if (s->pub.source) {
+		rl_out_puts(o, "<span class=\"followed\">the followed passage</span>");
+	} else {
+		rl_out_printf(o, "<span>similarity %.2f <svg class=\"simbar\" width=\"60\" height=\"8\" "
+		                 "aria-hidden=\"true\"><rect class=\"bg\" width=\"60\" height=\"8\"/>"
+		                 "<rect class=\"h%d\" width=\"%.0f\" height=\"8\"/></svg></span>",
+		              s->pub.similarity, heat_class(s->pub.similarity), 60 * s->pub.similarity);
+	}
+	rl_out_printf(o, "<span class=\"commit\">%.12s</span>", s->commit);
+	if (i && s->pub.link && s->pub.link->n_changes) {
+		snprintf(id, sizeof(id), "s%zu", i + 1);
+		rl_html_badges(o, s->pub.link, rl_doc_data(t->v[i - 1].passage, NULL),
+		               rl_doc_data(s->passage, NULL), id, id);
+	}
+	rl_out_printf(o, "</div><p class=\"passage\" data-p=\"%zu\">", s->pub.para + 1);
+	if (i == 0)
+		rl_out_html(o, rl_doc_data(s->doc, NULL) + p.start, p.end - p.start);
+	else
+		html_words(o, t, i);
+	rl_out_puts(o, i ? "</p><p class=\"vs\">words against the passage before: "
+	                   "<del>deleted</del>, <ins>inserted</ins></p></li>\n"
+	                 : "</p></li>\n");
+}
+
+static int render_html(rl_out *o, const rl_trace *t)
+{
+	const step *src = t->v;
+	rl_buf title = RL_BUF_INIT;
+
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].pub.source)
+			src = &t->v[i];
+	if (rl_buf_printf(&title, "redline trace: %s ¶%zu", src->name, src->pub.para + 1) < 0) {
+		rl_buf_free(&title);
+		return RL_ENOMEM;
+	}
+	rl_html_begin(o, title.data);
+	rl_buf_free(&title);
+	rl_out_puts(o, "<section class=\"trace\"><p class=\"meta\">The passage of ");
+	rl_out_html(o, src->name, strlen(src->name));
+	rl_out_printf(o, " ¶%zu followed through the corpus at ", src->pub.para + 1);
+	rl_out_html(o, t->rev, strlen(t->rev));
+	rl_out_printf(o, ": %zu passage%s in %zu of %zu documents, in document-date order, each "
+	                 "with its similarity to the followed passage, its words against the "
+	                 "passage before and the changes of meaning.</p>\n",
+	              t->n, t->n == 1 ? "" : "s", t->n, t->searched + 1);
+	html_axis(o, t);
+	rl_out_puts(o, "<div class=\"timeline\"><ol>\n");
+	for (size_t i = 0; i < t->n; i++)
+		html_step(o, t, i);
+	rl_out_puts(o, "</ol></div></section>\n");
+	rl_html_end(o);
+	return 0;
+}
+
 int rl_trace_render(const rl_trace *t, rl_format format, int color, rl_write_fn write,
                     void *payload)
 {
@@ -652,8 +847,10 @@ int rl_trace_render(const rl_trace *t, rl_format format, int color, rl_write_fn 
 		render_text(o, t, color);
 	else if (format == RL_FORMAT_JSON)
 		render_json(o, t);
+	else if (format == RL_FORMAT_HTML)
+		err = render_html(o, t);
 	else
-		err = rl_error_set(RL_EINVALID, "trace: output is text or json");
+		err = rl_error_set(RL_EINVALID, "trace: output is text, json or html");
 	if (!err)
 		err = rl_out_finish(o);
 	free(o);
