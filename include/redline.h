@@ -602,6 +602,10 @@ typedef struct rl_check_doc {
 	size_t changes[RL_CHANGE_TYPE_COUNT]; /* semantic changes per type */
 	rl_violation *violations;
 	size_t n_violations;
+	/* with rl_check_options.keep_comparisons: the two versions and their
+	 * comparison, owned by the report (NULL for an ignored document) */
+	rl_comparison *comparison;
+	rl_doc *old_doc, *new_doc;
 } rl_check_doc;
 
 typedef struct rl_check_report {
@@ -620,6 +624,8 @@ typedef struct rl_check_options {
 	                      or HEAD with `worktree` */
 	const char *head;  /* NULL: HEAD */
 	int worktree;      /* 1: compare the work tree with `base` */
+	int keep_comparisons; /* 1: keep each document's comparison in the
+	                         report (the HTML report shows them) */
 	rl_options compare;
 	rl_progress_fn progress;
 	void *payload;
@@ -641,7 +647,10 @@ typedef enum rl_check_format {
 	RL_CHECK_TEXT = 0,
 	RL_CHECK_JSON,     /* "redline-check/1" */
 	RL_CHECK_JUNIT,    /* JUnit XML: one test case per document */
-	RL_CHECK_MARKDOWN  /* a table and details, for a merge request */
+	RL_CHECK_MARKDOWN, /* a table and details, for a merge request */
+	RL_CHECK_HTML      /* one self-contained page: the verdicts, the
+	                      violations and, from a report made with
+	                      keep_comparisons, each document's diff */
 } rl_check_format;
 
 /* Render a report.  `color`: ANSI colour in text.  Fails with RL_EIO when

@@ -522,6 +522,9 @@ void rl_check_report_free(rl_check_report *r)
 			free(r->docs[i].violations[k].message);
 		free(r->docs[i].violations);
 		free(r->docs[i].name);
+		rl_comparison_free(r->docs[i].comparison);
+		rl_doc_free(r->docs[i].old_doc);
+		rl_doc_free(r->docs[i].new_doc);
 	}
 	free(r->docs);
 	free(r->base_rev);
@@ -530,7 +533,7 @@ void rl_check_report_free(rl_check_report *r)
 }
 
 static int check_doc(rl_check_report *r, rl_check_doc *d, rl_corpus *c, const rl_corpus_entry *e,
-                     const rl_policy *p, const rl_options *opts)
+                     const rl_policy *p, const rl_options *opts, int keep)
 {
 	rl_corpus_pair pair;
 	rl_rules rules = rl_policy__rules_for(p, e->name);
@@ -546,7 +549,13 @@ static int check_doc(rl_check_report *r, rl_check_doc *d, rl_corpus *c, const rl
 	if ((err = rl_corpus__compare(&pair, c, e, r->base_rev, r->head_rev, opts)) < 0)
 		return err;
 	err = rl_check__evaluate(d, pair.cmp, pair.a, pair.b, &rules);
-	rl_corpus__pair_free(&pair);
+	if (keep) {
+		d->comparison = pair.cmp;
+		d->old_doc = pair.a;
+		d->new_doc = pair.b;
+	} else {
+		rl_corpus__pair_free(&pair);
+	}
 	return err;
 }
 
@@ -602,7 +611,7 @@ int rl_check(rl_check_report **out, rl_corpus *c, const rl_policy *p, const rl_c
 	cmp = o->compare;
 	cmp.mode = RL_MODE_VERSIONS; /* two revisions of one document */
 	for (size_t i = 0; i < ch.n && err == 0; i++) {
-		err = check_doc(r, &r->docs[i], c, &ch.v[i], p, &cmp);
+		err = check_doc(r, &r->docs[i], c, &ch.v[i], p, &cmp, o->keep_comparisons);
 		r->n_docs = i + 1;
 		r->n_failed += err == 0 && !r->docs[i].passed;
 		if (o->progress && o->progress(i + 1, ch.n, o->payload))

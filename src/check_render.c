@@ -1,8 +1,10 @@
 /*
  * check_render — a check report as text, JSON ("redline-check/1"), JUnit
  * XML (one test case per document, so CI systems list them) or Markdown
- * (a table and the violations, for a merge-request comment).  Renderers
- * only read the report.
+ * (a table and the violations, for a merge-request comment) or HTML (the
+ * report's page: verdicts, violations linked to their pairs, and each
+ * document's diff when the report kept the comparisons).  Renderers only
+ * read the report.
  */
 #include <stdlib.h>
 
@@ -263,6 +265,139 @@ static void render_markdown(rl_out *o, const rl_check_report *r)
 	}
 }
 
+/* ---- HTML ---------------------------------------------------------------------- */
+
+static void html_str(rl_out *o, const char *s)
+{
+	rl_out_html(o, s, strlen(s));
+}
+
+static const char *verdict_class(const rl_check_doc *d)
+{
+	return d->ignored ? "skip" : d->passed ? "pass" : "fail";
+}
+
+/* The link of the comparison a violation concerns (its paragraphs), or -1. */
+static long violation_link(const rl_comparison *c, const rl_violation *v)
+{
+	for (size_t k = 0; c && k < rl_comparison_link_count(c); k++) {
+		const rl_link *l = rl_comparison_link(c, k);
+
+		for (size_t i = 0; v->new_para >= 0 && i < l->n_new; i++)
+			if (l->new_paras[i] == (uint32_t)v->new_para)
+				return (long)k;
+		for (size_t i = 0; v->new_para < 0 && v->old_para >= 0 && i < l->n_old; i++)
+			if (l->old_paras[i] == (uint32_t)v->old_para)
+				return (long)k;
+	}
+	return -1;
+}
+
+static void html_summary(rl_out *o, const rl_check_report *r)
+{
+	rl_out_printf(o, "<p class=\"meta\">%zu document%s changed from ", r->n_docs,
+	              r->n_docs == 1 ? "" : "s");
+	html_str(o, r->base_rev);
+	if (*r->base)
+		rl_out_printf(o, " (%.12s)", r->base);
+	rl_out_puts(o, " to ");
+	html_str(o, r->head_rev);
+	if (*r->head)
+		rl_out_printf(o, " (%.12s)", r->head);
+	rl_out_printf(o, ", %zu failed.%s</p>\n", r->n_failed,
+	              r->has_rules ? "" : " No policy: neither a .redline file nor flags set a rule, "
+	                                  "so nothing can fail.");
+}
+
+static void html_table(rl_out *o, const rl_check_report *r)
+{
+	rl_out_puts(o, "<table class=\"checks\"><tr><th>result</th><th>document</th><th>status</th>"
+	               "<th>similarity</th><th>paragraphs and changes</th><th>violations</th></tr>\n");
+	for (size_t i = 0; i < r->n_docs; i++) {
+		const rl_check_doc *d = &r->docs[i];
+
+		rl_out_printf(o, "<tr class=\"%s\"><td><span class=\"res %s\">%s</span></td>"
+		                 "<td><a href=\"#d%zu\">", verdict_class(d), verdict_class(d), verdict(d), i + 1);
+		html_str(o, d->name);
+		rl_out_printf(o, "</a></td><td>%s</td><td class=\"n\">", rl_corpus_status_name(d->status));
+		if (!d->ignored && d->status == RL_CORPUS_MODIFIED)
+			rl_out_printf(o, "%.2f", d->similarity);
+		rl_out_puts(o, "</td><td>");
+		if (d->ignored)
+			rl_out_puts(o, "ignored by the policy");
+		else
+			kinds_text(o, d);
+		rl_out_printf(o, "</td><td class=\"n\">%zu</td></tr>\n", d->n_violations);
+	}
+	rl_out_puts(o, "</table>\n");
+}
+
+static int html_doc(rl_out *o, const rl_check_doc *d, size_t i, int *legend)
+{
+	unsigned id = (unsigned)(i + 1);
+
+	rl_out_printf(o, "<article class=\"doc %s\" id=\"d%zu\"><h2><span class=\"res %s\">%s</span> ",
+	              verdict_class(d), i + 1, verdict_class(d), verdict(d));
+	html_str(o, d->name);
+	rl_out_printf(o, " <small>%s</small></h2>\n", rl_corpus_status_name(d->status));
+	if (d->n_violations) {
+		rl_out_puts(o, "<ul class=\"violations\">");
+		for (size_t k = 0; k < d->n_violations; k++) {
+			const rl_violation *v = &d->violations[k];
+			long link = violation_link(d->comparison, v);
+
+			rl_out_printf(o, "<li class=\"chg\" id=\"d%zu-v%zu\"><span class=\"rule\">%s%s", i + 1, k,
+			              v->rule, v->type ? " " : "");
+			if (v->type)
+				html_str(o, v->type);
+			rl_out_puts(o, "</span> ");
+			if (link >= 0)
+				rl_out_printf(o, "<a href=\"#c%u-l%ld\">", id, link);
+			html_str(o, v->message);
+			rl_out_puts(o, link >= 0 ? "</a></li>" : "</li>");
+		}
+		rl_out_puts(o, "</ul>\n");
+	}
+	if (d->ignored)
+		rl_out_puts(o, "<p class=\"empty-note\">Not checked: the policy ignores this document.</p>\n");
+	else if (!d->comparison)
+		rl_out_puts(o, "<p class=\"empty-note\">The comparison was not kept for this report.</p>\n");
+	rl_out_puts(o, "</article>\n");
+	if (d->comparison) {
+		int err = rl_html_comparison(o, d->comparison, id, *legend);
+
+		*legend = 0;
+		return err;
+	}
+	return 0;
+}
+
+static int render_html(rl_out *o, const rl_check_report *r)
+{
+	rl_buf title = RL_BUF_INIT;
+	int legend = 1, err = 0;
+
+	if (rl_buf_printf(&title, "redline check %s: %s → %s", r->passed ? "passed" : "failed",
+	                  r->base_rev, r->head_rev) < 0) {
+		rl_buf_free(&title);
+		return RL_ENOMEM;
+	}
+	rl_html_begin(o, title.data);
+	rl_buf_free(&title);
+	rl_out_printf(o, "<section class=\"check %s\">", r->passed ? "pass" : "fail");
+	rl_out_printf(o, "<p class=\"verdict\"><span class=\"res %s\">%s</span> %zu of %zu documents "
+	                 "failed the policy</p>\n", r->passed ? "pass" : "fail",
+	              r->passed ? "PASSED" : "FAILED", r->n_failed, r->n_docs);
+	html_summary(o, r);
+	if (r->n_docs)
+		html_table(o, r);
+	rl_out_puts(o, "</section>\n");
+	for (size_t i = 0; i < r->n_docs && !err; i++)
+		err = html_doc(o, &r->docs[i], i, &legend);
+	rl_html_end(o);
+	return err;
+}
+
 int rl_check_render(const rl_check_report *r, rl_check_format format, int color,
                     rl_write_fn write, void *payload)
 {
@@ -284,6 +419,9 @@ int rl_check_render(const rl_check_report *r, rl_check_format format, int color,
 		break;
 	case RL_CHECK_MARKDOWN:
 		render_markdown(o, r);
+		break;
+	case RL_CHECK_HTML:
+		err = render_html(o, r);
 		break;
 	default:
 		err = rl_error_set(RL_EINVALID, "unknown check format %d", (int)format);

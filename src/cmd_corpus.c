@@ -651,7 +651,7 @@ static const cli_opt check_opts[] = {
 	{"max-deleted", OPT_MAX_DELETED, "N", "fail a document losing more than N paragraphs"},
 	{"ignore", OPT_IGNORE, "GLOB", "do not check documents matching GLOB (repeatable)"},
 	{"policy", OPT_POLICY, "FILE", "read the policy from FILE instead of the corpus's .redline"},
-	{"format", OPT_FMT, "FORMAT", "text (default), json, junit or markdown"},
+	{"format", OPT_FMT, "FORMAT", "text (default), json, junit, markdown or html"},
 	{"output", OPT_OUTPUT, "FILE", "write the report to FILE instead of standard output"},
 	{"color", OPT_COLOR_CHECK, "WHEN", "colour: auto (default), always, never"},
 	{"lang", OPT_LANG_CHECK, "LANG", "language of the documents (default: detect)"},
@@ -660,14 +660,14 @@ static const cli_opt check_opts[] = {
 
 static int check_format(const char *arg, rl_check_format *f)
 {
-	static const char *const names[] = {"text", "json", "junit", "markdown"};
+	static const char *const names[] = {"text", "json", "junit", "markdown", "html"};
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		if (!strcmp(arg, names[i])) {
 			*f = (rl_check_format)i;
 			return 0;
 		}
-	return cli_error("check: unknown format '%s' (text, json, junit, markdown)", arg);
+	return cli_error("check: unknown format '%s' (text, json, junit, markdown, html)", arg);
 }
 
 static int check_opt(int key, const char *arg, void *ctx)
@@ -734,6 +734,8 @@ static int check_run(check_args *a, rl_corpus *c)
 
 	a->opts.progress = progress_fn(64);
 	a->opts.payload = "check";
+	/* the HTML report shows each document's diff and heatmap */
+	a->opts.keep_comparisons = a->opts.compare.heatmap = a->format == RL_CHECK_HTML;
 	if (load_policy(a, c) < 0 || rl_check(&r, c, a->policy, &a->opts) < 0)
 		return cli_lib_error();
 	if (a->output && !(out = fopen(a->output, "w"))) {
