@@ -580,6 +580,45 @@ static int diff_entry(rl_corpus *c, const rl_corpus_entry *e, const char *rev1, 
 	return err;
 }
 
+/* HTML and Markdown: every changed document compared first, then one
+ * report of them all (a page, or a document, with one section each). */
+static int diff_report(rl_corpus *c, const rl_corpus_entries *ch, const char *rev1,
+                       const char *rev2, const rl_options *opts, const rl_render_options *render)
+{
+	rl_corpus_pair *pairs = calloc(ch->n + 1, sizeof(*pairs));
+	const rl_comparison **cmps = calloc(ch->n + 1, sizeof(*cmps));
+	rl_render_options ro = *render;
+	char title[256];
+	int status = CLI_SAME, err = 0;
+
+	if (!pairs || !cmps) {
+		free(pairs);
+		free(cmps);
+		return cli_error("diff: out of memory");
+	}
+	if (!ro.title) {
+		snprintf(title, sizeof(title), "redline: %zu document%s changed from %s to %s", ch->n,
+		         ch->n == 1 ? "" : "s", rev1, rev2);
+		ro.title = title;
+	}
+	for (size_t i = 0; i < ch->n && err == 0; i++) {
+		if ((err = rl_corpus__compare(&pairs[i], c, &ch->v[i], rev1, rev2, opts)) < 0)
+			break;
+		cmps[i] = pairs[i].cmp;
+		if (!rl_comparison_is_equal(pairs[i].cmp))
+			status = CLI_DIFFERENT;
+	}
+	if (err == 0)
+		err = rl_render_report(cmps, ch->n, &ro, cli_write_stdout, NULL);
+	if (err < 0)
+		status = cli_lib_error();
+	for (size_t i = 0; i < ch->n; i++)
+		rl_corpus__pair_free(&pairs[i]);
+	free(pairs);
+	free(cmps);
+	return status;
+}
+
 int cli_diff_revisions(int argc, char **argv, const rl_options *opts,
                        const rl_render_options *render)
 {
@@ -587,12 +626,19 @@ int cli_diff_revisions(int argc, char **argv, const rl_options *opts,
 	rl_corpus_entries ch = {NULL, 0};
 	const char *rev1 = argv[0], *rev2 = argv[1];
 	int json = render->format == RL_FORMAT_JSON, status = CLI_SAME, err = 0;
+	int report = render->format == RL_FORMAT_HTML || render->format == RL_FORMAT_MARKDOWN;
 
 	if (open_corpus(&c) != 0)
 		return CLI_TROUBLE;
 	if (rl_corpus_changes(&ch, c, rev1, rev2) < 0 ||
 	    filter_names(&ch, c, argv + 2, argc - 2, rev1, rev2) < 0) {
 		status = cli_lib_error();
+		goto done;
+	}
+	if (report && ch.n) {
+		status = diff_report(c, &ch, rev1, rev2, opts, render);
+		if (status != CLI_TROUBLE && fflush(stdout) != 0)
+			status = cli_error("diff: cannot write the output");
 		goto done;
 	}
 	if (json) {
