@@ -274,6 +274,29 @@ static void test_check__formats(void **state)
 	rl_buf_clear(&out);
 	assert_int_equal(rl_check_render(&r, RL_CHECK_MARKDOWN, 0, collect, &out), 0);
 	assert_non_null(strstr(out.data, "| ❌ fail | a\\<b>&\"c\".txt | modified |"));
+	/* HTML: names and revisions escaped; without the comparison a note */
+	rl_buf_clear(&out);
+	r.head_rev = "<script>x</script>";
+	assert_int_equal(rl_check_render(&r, RL_CHECK_HTML, 0, collect, &out), 0);
+	assert_int_equal(rl_buf_putc(&out, '\0'), 0);
+	assert_non_null(strstr(out.data, "<title>redline check failed: HEAD~1 → &lt;script&gt;x&lt;/script&gt;</title>"));
+	assert_non_null(strstr(out.data, "<a href=\"#d1\">a&lt;b&gt;&amp;&quot;c&quot;.txt</a>"));
+	assert_non_null(strstr(out.data, "<span class=\"res fail\">FAIL</span>"));
+	assert_non_null(strstr(out.data, "<li class=\"chg\" id=\"d1-v0\"><span class=\"rule\">fail-on deleted</span> "
+	                                 "paragraph deleted: old ¶3 &quot;Een alinea"));
+	assert_non_null(strstr(out.data, "The comparison was not kept for this report."));
+	assert_null(strstr(out.data, "<script>x"));
+	assert_null(strstr(out.data, "<section class=\"cmp\""));
+	/* with the comparison: the violation links to its pair, the diff follows */
+	rl_buf_clear(&out);
+	e.d.comparison = e.cmp;
+	assert_int_equal(rl_check_render(&r, RL_CHECK_HTML, 0, collect, &out), 0);
+	assert_int_equal(rl_buf_putc(&out, '\0'), 0);
+	e.d.comparison = NULL;
+	assert_non_null(strstr(out.data, "fail-on deleted</span> <a href=\"#c1-l2\">paragraph deleted"));
+	assert_non_null(strstr(out.data, "<div class=\"blk chg k-deleted\" id=\"c1-l2\">"));
+	assert_non_null(strstr(out.data, "<section class=\"cmp\" id=\"c1\">"));
+	assert_null(strstr(out.data, "not kept"));
 	rl_buf_free(&out);
 	e.d.name = "doc.txt";
 	evaluated_free(&e);
