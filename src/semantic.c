@@ -1127,7 +1127,9 @@ static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size
 		k--;
 	while (m < n - k && a[la - 1 - m] == b[lb - 1 - m])
 		m++;
-	while (m > 0 && !(is_ws(a[la - m - 1]) && is_ws(b[lb - m - 1]) && !is_ws(a[la - m])))
+	/* the start of a paragraph counts as white space before it */
+	while (m > 0 && !((m == la || is_ws(a[la - m - 1])) && (m == lb || is_ws(b[lb - m - 1])) &&
+	                  !is_ws(a[la - m])))
 		m--;
 	*head = k;
 	*tail = m;
@@ -1828,8 +1830,8 @@ static int sync_at(rl_semantic *s, const char *text, size_t lo, int hard, size_t
 	while (c0 > lo && !is_ws(text[c0 - 1]))
 		c0--;
 	if (c == '.')
-		return stop_state(s, text, c0, x, c0 > lo || hard || is_ws(text[lo - 1]));
-	if (!(c0 > lo || hard || is_ws(text[lo - 1])))
+		return stop_state(s, text, c0, x, c0 > lo || hard || lo == 0 || is_ws(text[lo - 1]));
+	if (!(c0 > lo || hard || lo == 0 || is_ws(text[lo - 1])))
 		return -1;
 	for (e = g; e < hi && !is_ws(text[e]); e++)
 		;
