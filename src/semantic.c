@@ -3695,8 +3695,9 @@ static int find_windows(rl_semantic *s)
 	}
 	if (!any)
 		return add_window(s, p->a0, p->a1, d, d, 1, -1);
-	return add_window(s, start, sync_after(s, a, c1, 0, p->a1, c1 + 1, &st_end), d0, d, st,
-	                  st_end);
+	/* st_end is known only once sync_after() has returned */
+	c1 = sync_after(s, a, c1, 0, p->a1, c1 + 1, &st_end);
+	return add_window(s, start, c1, d0, d, st, st_end);
 }
 
 /* The edit script cut to the windows: the equal text around the changes
