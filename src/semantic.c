@@ -1127,7 +1127,9 @@ static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size
 		k--;
 	while (m < n - k && a[la - 1 - m] == b[lb - 1 - m])
 		m++;
-	while (m > 0 && !(is_ws(a[la - m - 1]) && is_ws(b[lb - m - 1]) && !is_ws(a[la - m])))
+	/* the start of a paragraph counts as white space before it */
+	while (m > 0 && !((m == la || is_ws(a[la - m - 1])) && (m == lb || is_ws(b[lb - m - 1])) &&
+	                  !is_ws(a[la - m])))
 		m--;
 	*head = k;
 	*tail = m;
@@ -1828,8 +1830,8 @@ static int sync_at(rl_semantic *s, const char *text, size_t lo, int hard, size_t
 	while (c0 > lo && !is_ws(text[c0 - 1]))
 		c0--;
 	if (c == '.')
-		return stop_state(s, text, c0, x, c0 > lo || hard || is_ws(text[lo - 1]));
-	if (!(c0 > lo || hard || is_ws(text[lo - 1])))
+		return stop_state(s, text, c0, x, c0 > lo || hard || lo == 0 || is_ws(text[lo - 1]));
+	if (!(c0 > lo || hard || lo == 0 || is_ws(text[lo - 1])))
 		return -1;
 	for (e = g; e < hi && !is_ws(text[e]); e++)
 		;
@@ -3693,8 +3695,9 @@ static int find_windows(rl_semantic *s)
 	}
 	if (!any)
 		return add_window(s, p->a0, p->a1, d, d, 1, -1);
-	return add_window(s, start, sync_after(s, a, c1, 0, p->a1, c1 + 1, &st_end), d0, d, st,
-	                  st_end);
+	/* st_end is known only once sync_after() has returned */
+	c1 = sync_after(s, a, c1, 0, p->a1, c1 + 1, &st_end);
+	return add_window(s, start, c1, d0, d, st, st_end);
 }
 
 /* The edit script cut to the windows: the equal text around the changes

@@ -397,6 +397,17 @@ static void test_semantic__rest_of_the_pair(void **state)
 	    "nl", ALL, "negation:>niet;");
 }
 
+/* An old paragraph that is the new one's tail, at the very start of its
+ * buffer: language detection compares their ends without reading before
+ * either (ASan catches a read before the buffer). */
+static void test_semantic__old_paragraph_is_the_new_ones_tail(void **state)
+{
+	(void)state;
+	none("minister zegt dat het plan goed is.\n",
+	     "De minister zegt dat het plan goed is.\n", NULL, ALL);
+	none("plan.\n", "Het plan.\n", NULL, ALL);
+}
+
 /* Equal values pair in text order, so of two the last is the one left over. */
 static void test_semantic__values_pair_in_text_order(void **state)
 {
@@ -471,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_semantic__entity_unchanged),
 		cmocka_unit_test(test_semantic__terms),
 		cmocka_unit_test(test_semantic__rest_of_the_pair),
+		cmocka_unit_test(test_semantic__old_paragraph_is_the_new_ones_tail),
 		cmocka_unit_test(test_semantic__values_pair_in_text_order),
 		cmocka_unit_test(test_semantic__filter),
 		cmocka_unit_test(test_semantic__language_from_the_texts),
