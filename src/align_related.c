@@ -12,6 +12,10 @@
  * paragraph, so one sentence of a long paragraph can carry the match.
  * Pairs at or above the threshold become links.  The new paragraphs are
  * shared out among a few threads; the index is read-only by then.
+ *
+ * The same vectors and pair score fill the OLD × NEW similarity grid of
+ * the HTML report's heatmap (rl_align_grid()), for every pair of
+ * paragraphs or for a sample spread over the cells.
  */
 #include "align.h"
 

@@ -235,10 +235,11 @@ done:
 	return err;
 }
 
-/* The similarity grid of the heatmap (rl_align_grid()), computed in a thread of its own beside the alignment: it reads only the
- * two documents, and on a large pair it costs about half as much again as
- * the versions comparison, so a report of two 10 MB texts is not kept
- * waiting for it on a machine with a second core. */
+/* The similarity grid of the heatmap (rl_align_grid()), computed in a
+ * thread of its own beside the alignment: it reads only the two documents,
+ * and on a large pair it costs about half as much as the versions
+ * comparison, so with a second core a report of two 10 MB texts does not
+ * wait for it. */
 typedef struct grid_job {
 	rl_comparison *c;
 	const rl_options *opts;
