@@ -24,17 +24,38 @@
 	 * pairs inside (content-visibility), so only one page gets laid out. */
 	function firstBelow(y) {
 		var pages = document.getElementsByClassName("page");
-		var lo = 0, hi = pages.length;
+		var lo = 0, hi = pages.length, found = changes.length;
 		while (lo < hi) {
 			var mid = (lo + hi) >> 1;
 			if (pages[mid].getBoundingClientRect().bottom > y) hi = mid; else lo = mid + 1;
 		}
-		for (; lo < pages.length; lo++) {
+		for (; lo < pages.length && found === changes.length; lo++) {
 			var inside = pages[lo].getElementsByClassName("chg");
 			for (var j = 0; j < inside.length; j++)
-				if (top(inside[j]) > y) return Array.prototype.indexOf.call(changes, inside[j]);
+				if (top(inside[j]) > y) {
+					found = Array.prototype.indexOf.call(changes, inside[j]);
+					break;
+				}
 		}
-		return changes.length;
+		/* changes outside the pages (a trace's steps, a check's
+		 * violations) are few: each is looked at */
+		var loose = outside();
+		for (var k = 0; k < loose.length; k++)
+			if (top(loose[k]) > y) {
+				var i = Array.prototype.indexOf.call(changes, loose[k]);
+				return i < found ? i : found;
+			}
+		return found;
+	}
+
+	var looseCache = null;
+	function outside() {
+		if (!looseCache) {
+			looseCache = [];
+			for (var i = 0; i < changes.length; i++)
+				if (!changes[i].closest(".page")) looseCache.push(changes[i]);
+		}
+		return looseCache;
 	}
 
 	function visible(el) {

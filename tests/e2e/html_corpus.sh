@@ -169,4 +169,12 @@ else
 	if [ "$(grep -o '<li class="step' "$tmp/trace.nojs" | wc -l)" -eq "$n" ]; then ok; else bad "trace without JavaScript lacks steps"; fi
 	python3 tests/e2e/cdp.py nojs "$tmp/check.html" >"$tmp/check.nojs" 2>&1
 	expect "$tmp/check.nojs" '<span class="res fail">FAILED</span>'
+	# n / p walk a trace's steps and a check's violations, then its pairs
+	for page in trace check; do
+		python3 tests/e2e/cdp.py keys "$tmp/$page.html" >"$tmp/$page.keys" 2>&1
+		if [ -n "$(sed -n 's/^expected //p' "$tmp/$page.keys")" ] &&
+		   [ "$(sed -n 's/^after_nnnp //p' "$tmp/$page.keys")" = "$(sed -n 's/^expected //p' "$tmp/$page.keys")" ]; then ok
+		else bad "n/p on the $page page: $(cat "$tmp/$page.keys")"; fi
+	done
+	expect "$tmp/check.keys" '^after_nnnp d1-v0 '
 fi
