@@ -194,6 +194,27 @@ static void test_compare__heatmap_grid_scores_every_pair(void **state)
 	release(c, a, b);
 }
 
+/* A grid that cannot be made fails the comparison, with its message, and
+ * leaves nothing behind. */
+static void test_compare__heatmap_grid_failure(void **state)
+{
+	rl_doc *a, *b;
+	rl_comparison *c = (rl_comparison *)1;
+	rl_options o;
+
+	(void)state;
+	assert_int_equal(rl_doc_load_buffer(&a, "a.txt", GRID_OLD, strlen(GRID_OLD)), 0);
+	assert_int_equal(rl_doc_load_buffer(&b, "b.txt", GRID_NEW, strlen(GRID_NEW)), 0);
+	rl_options_init(&o);
+	o.heatmap = 1;
+	o.lang = "klingon";
+	assert_int_equal(rl_compare(&c, a, b, &o), RL_EINVALID);
+	assert_null(c);
+	assert_non_null(strstr(rl_error_last(), "klingon"));
+	rl_doc_free(a);
+	rl_doc_free(b);
+}
+
 /* Large documents: at most RL_GRID_SAMPLED_BINS cells a side, each scored
  * from a sample. */
 static void test_compare__heatmap_grid_of_large_documents_is_binned(void **state)
@@ -246,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_compare__edit_text_rebuilds_both_sides),
 		cmocka_unit_test(test_compare__heatmap_grid_scores_every_pair),
 		cmocka_unit_test(test_compare__heatmap_grid_of_large_documents_is_binned),
+		cmocka_unit_test(test_compare__heatmap_grid_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
