@@ -624,11 +624,11 @@ typedef struct rl_check_options {
 	                      or HEAD with `worktree` */
 	const char *head;  /* NULL: HEAD */
 	int worktree;      /* 1: compare the work tree with `base` */
-	int keep_comparisons; /* 1: keep each document's comparison in the
-	                         report (the HTML report shows them) */
 	rl_options compare;
 	rl_progress_fn progress;
 	void *payload;
+	int keep_comparisons; /* 1: keep each document's comparison in the
+	                         report (the HTML report shows them) */
 } rl_check_options;
 
 /* Fill `opts` with the defaults.  Cannot fail. */
