@@ -112,7 +112,8 @@ int cmd_diff(int argc, char **argv)
 	                  "Align the paragraphs of OLD and NEW and show the word-level differences\n"
 	                  "inside every aligned pair.  OLD and NEW are files, - for standard input,\n"
 	                  "or REV:NAME from the corpus.  Given two revisions of the corpus, compare\n"
-	                  "every document changed between them (or the NAMEs), one block each.",
+	                  "every document changed between them (or the NAMEs), one block each (in\n"
+	                  "HTML and Markdown one report with a section each).",
 	                  diff_opts, cli_diff_opt, &a);
 	if (first < 0)
 		return first == -1 ? CLI_SAME : CLI_TROUBLE;
