@@ -8,7 +8,8 @@ p=$dest/usr/local
 old=fixtures/2021-09-gymnich-report.txt
 new=fixtures/2021-09-letter-gymnich-with-declaration.txt
 cleanmake() {
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u REDLINE_DATA make --no-print-directory "$@"
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u REDLINE_DATA -u BUILD -u OPT -u CFLAGS -u LDFLAGS -u CC \
+		make --no-print-directory "$@"
 }
 
 if cleanmake install PREFIX=/usr/local DESTDIR="$dest" >"$tmp/make.log" 2>&1; then ok; else
