@@ -1,0 +1,48 @@
+/*
+ * static/git — what the redline program needs when it links libgit2 and
+ * its libraries statically (see STATIC_GIT in the Makefile); not part of
+ * libredline, and not linked otherwise.
+ *
+ * Debian's libgit2.a calls GSSAPI for HTTP "Negotiate" authentication,
+ * which has no static archive.  redline only opens local repositories and
+ * never a network transport, so these stand-ins, which fail, are never
+ * called; linking them spares every process the dynamic loader's work on
+ * the seven Kerberos libraries.
+ *
+ * cli_tls.c's replacement for mbedTLS's CA bundle loader cannot interpose
+ * on a symbol of a static archive: the link wraps it instead
+ * (-Wl,--wrap=mbedtls_x509_crt_parse_file) and cli_tls.o is left out.
+ */
+#include <stddef.h>
+
+typedef unsigned int rl_gss_status;
+
+/* GSS_S_FAILURE: the routine failed, nothing returned */
+#define FAILED 0xd0000u
+
+void *GSS_C_NT_HOSTBASED_SERVICE;
+
+#define STAND_IN(name)                                                                       \
+	rl_gss_status name(void);                                                           \
+	rl_gss_status name(void)                                                            \
+	{                                                                                  \
+		return FAILED;                                                                 \
+	}
+
+STAND_IN(gss_delete_sec_context)
+STAND_IN(gss_display_status)
+STAND_IN(gss_import_name)
+STAND_IN(gss_indicate_mechs)
+STAND_IN(gss_init_sec_context)
+STAND_IN(gss_release_buffer)
+STAND_IN(gss_release_name)
+STAND_IN(gss_release_oid_set)
+
+int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path);
+
+int __wrap_mbedtls_x509_crt_parse_file(void *chain, const char *path)
+{
+	(void)chain;
+	(void)path;
+	return 0;
+}
