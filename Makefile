@@ -102,7 +102,8 @@ $(LIBA): $(LIB_OBJ)
 # so), =yes insists, =no never tries.  Tests and libredline.so link the
 # shared libraries.
 STATIC_GIT ?= auto
-STATIC_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file \
+STATIC_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,--wrap=git_mbedtls_stream_global_init \
+              -Wl,--wrap=git_transport_ssh_global_init \
               -Wl,-Bstatic $(shell $(PKG_CONFIG) --static --libs-only-l $(PKGS) 2>/dev/null) -lcrypto \
               -lstemmer -Wl,-Bdynamic -lm -lpthread -ldl
 STATIC_OBJ = $(filter-out $(BUILD)/cli_tls.o,$(CLI_OBJ)) $(BUILD)/static/git.o
