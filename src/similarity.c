@@ -187,21 +187,30 @@ void rl_stats_cache_idf(rl_stats *s, const rl_stats *rarity, const rl_stats *oth
 	}
 }
 
+/* Rarities by document frequency, for tables of up to this many
+ * documents: one logarithm per count instead of one per term. */
+#define IDF_MEMO 256
+
 void rl_stats_cache_idf_pair(rl_stats *s, const rl_stats *other)
 {
-	double n_docs = (double)(s->n_docs + other->n_docs);
+	size_t n = s->n_docs + other->n_docs;
+	double n_docs = (double)n;
+	float memo[IDF_MEMO + 1];
 
+	/* as rl_stats_idf() on the merged table (its idf_power is 1) */
+	for (size_t df = 0; n <= IDF_MEMO && df <= n; df++)
+		memo[df] = (float)log(1.0 + n_docs / ((double)df + 1.0));
 	for (size_t i = 0; s->mask && i <= s->mask; i++) {
 		rl_df_slot *d = &s->slots[i];
 		const rl_df_slot *o;
-		double df;
+		size_t df;
 
 		if (!d->key)
 			continue;
 		o = rl_stats_find(other, d->key);
-		df = (double)(d->df + (o ? o->df : 0));
-		/* as rl_stats_idf() on the merged table (its idf_power is 1) */
-		d->idf = (float)log(1.0 + n_docs / (df + 1.0));
+		df = (size_t)d->df + (o ? o->df : 0);
+		d->idf = df <= n && n <= IDF_MEMO ? memo[df]
+		                                  : (float)log(1.0 + n_docs / ((double)df + 1.0));
 		if (!o)
 			d->idf = -d->idf;
 	}
