@@ -1617,11 +1617,15 @@ static int commit_attempt(add_state *st, git_tree_update *upd, char commit_hex[4
 	    (err = classify(st, base, upd, &n_upd)) < 0 || n_upd == 0 ||
 	    (err = write_commit(&id, &log, st, parent, &tip, base, upd, n_upd)) < 0)
 		goto done;
-	/* compare-and-swap: only from the tip the commit was built on */
-	if (has_tip)
-		err = git_reference_create_matching(&ref, st->c->repo, st->branch, &id, 1, &tip, log.data);
-	else
-		err = git_reference_create(&ref, st->c->repo, st->branch, &id, 0, log.data);
+	/* compare-and-swap: only from the tip the commit was built on; on an
+	 * unborn branch, only while it is still unborn.  Both are checked
+	 * under the branch's lock (a zero id means "must not exist"): a
+	 * non-forced git_reference_create() looks before it locks, so two
+	 * first adds could both create the branch, the later one dropping
+	 * the earlier commit. */
+	if (!has_tip)
+		memset(&tip, 0, sizeof(tip));
+	err = git_reference_create_matching(&ref, st->c->repo, st->branch, &id, 1, &tip, log.data);
 	if (err == GIT_EMODIFIED || err == GIT_EEXISTS || err == GIT_ELOCKED) {
 		err = err == GIT_ELOCKED ? 2 : 1;
 		git_error_clear();
