@@ -702,9 +702,10 @@ void rl_related_scratch_free(rl_related_scratch *s)
 	free(s);
 }
 
-/* Analysers cache every distinct word they meet: start afresh past this
- * many, so that a search through a large corpus stays bounded. */
-#define MAX_CACHED_WORDS (1u << 20)
+/* Analysers cache every distinct word they meet (about 100 bytes each
+ * with its n-grams): start afresh past this many, so that a search
+ * through a large corpus stays bounded (~25 MB a thread). */
+#define MAX_CACHED_WORDS (1u << 18)
 
 static int scratch_new(rl_related_scratch **out, const rl_related_from *f)
 {
