@@ -6,7 +6,8 @@
 
 Inputs come from bench/corpus_gen.py (deterministic).  Every figure is the
 wall-clock time and the CPU time (user + system) of the child processes, which
-depends less on what else the machine runs.  Record them in bench/RESULTS.md
+depends less on what else the machine runs, with this script's own CPU time
+(starting them) and the load average beside it.  Record them in bench/RESULTS.md
 under "Corpus" with the command and the machine.
 """
 import argparse
@@ -21,16 +22,19 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+def cpu(who=resource.RUSAGE_CHILDREN):
+    r = resource.getrusage(who)
     return r.ru_utime + r.ru_stime
 
 
 def timed(label, fn):
-    w0, c0 = time.monotonic(), cpu()
+    w0, c0, s0, l0 = time.monotonic(), cpu(), cpu(resource.RUSAGE_SELF), os.getloadavg()[0]
     extra = fn()
-    w1, c1 = time.monotonic(), cpu()
-    print("%-52s %7.2f s wall %7.2f s cpu%s" % (label, w1 - w0, c1 - c0, extra or ""))
+    w1, c1, s1, l1 = time.monotonic(), cpu(), cpu(resource.RUSAGE_SELF), os.getloadavg()[0]
+    # the CPU time of the programs run, then this script's own (starting
+    # them), and the load average (1 minute) before and after
+    print("%-52s %7.2f s wall %7.2f s cpu (+%.2f s starting them; load %.1f-%.1f)%s"
+          % (label, w1 - w0, c1 - c0, s1 - s0, l0, l1, extra or ""))
     sys.stdout.flush()
 
 

@@ -81,6 +81,28 @@ void rl_align_grid_size(size_t n_old, size_t n_new, size_t *rows, size_t *cols);
 int rl_align_grid(float *grid, size_t rows, size_t cols, const rl_doc *a, const rl_doc *b,
                   const rl_options *opts);
 
+/* Related mode from one paragraph of `a` to many documents, `a` analysed
+ * once.  rl_related_from_new() returns 1 with the prepared search in
+ * `*out`, or 0 with NULL when it cannot be shared: no opts->lang and no
+ * language detected in `a`, so each other document would choose it.
+ * Fails like rl_align_related().  `a` and `opts->stats` must outlive it. */
+typedef struct rl_related_from rl_related_from;
+typedef struct rl_related_scratch rl_related_scratch;
+
+int rl_related_from_new(rl_related_from **out, const rl_doc *a, size_t para,
+                        const rl_options *opts);
+void rl_related_from_free(rl_related_from *f);
+
+/* The link rl_align_related(a, b, opts) would make from paragraph `para`
+ * of `a` with the highest similarity (the lowest new paragraph on a tie):
+ * `*found` 1 with its new paragraph and similarity, else 0.  No word diff.
+ * `*scratch` (NULL at first) is working memory for one thread at a time,
+ * kept between calls and released with rl_related_scratch_free(); several
+ * threads may share `f`.  Fails like rl_align_related(). */
+int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
+                         const rl_doc *b, int *found, size_t *para, double *similarity);
+void rl_related_scratch_free(rl_related_scratch *s);
+
 /* The share of paragraphs of the smaller document that a versions
  * alignment links to something (0..1).  Cannot fail. */
 double rl_align_coverage(const rl_alinks *l, const rl_doc *a, const rl_doc *b);

@@ -309,18 +309,24 @@ static void *build_side(void *arg)
 
 /* Phase two, once the document frequencies are known: rarity per
  * distinct term, then every paragraph weighed in turn. */
-static void *weigh_thread(void *arg)
+static void weigh_side(side *s)
 {
-	side *s = arg;
 	wscratch ws = {0};
 	size_t n_moff = 0, n_memb = 0;
 
-	rl_stats_cache_idf(s->df, s->st, s->other);
 	for (size_t i = 0; i < s->n && !s->err; i++)
 		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
 	free(ws.idf);
 	free(ws.idx);
 	free(ws.pos);
+}
+
+static void *weigh_thread(void *arg)
+{
+	side *s = arg;
+
+	rl_stats_cache_idf(s->df, s->st, s->other);
+	weigh_side(s);
 	return NULL;
 }
 
@@ -704,5 +710,264 @@ done:
 	work_free(&w);
 	free(pa);
 	free(pb);
+	return err;
+}
+
+/* ---- one paragraph against many documents ----------------------------------- */
+
+/* The old document analysed once: its side as build_side() left it (raw
+ * counts), with every term copied into one block so that a searcher can
+ * take a fresh copy to weigh against each new document. */
+struct rl_related_from {
+	side a;              /* analysed; its vectors point into `terms` */
+	rl_term *terms;
+	size_t n_terms;
+	const char *lang;
+	const rl_stats *given;
+	size_t para;
+	double min_sim;
+};
+
+/* One searcher's working memory, kept from one new document to the next:
+ * the old side's copy, the new side, and the analyser of the new side
+ * (its word cache grows with the vocabulary searched). */
+struct rl_related_scratch {
+	work w;
+	rl_term *terms;      /* the old side's terms, copied */
+	size_t terms_cap;
+	size_t sent_cap;
+};
+
+static void side_reset(side *s)
+{
+	free(s->para);
+	s->para = NULL;
+	s->n_sent = 0;
+	s->err = 0;
+	rl_arena_free(&s->arena);
+}
+
+/* Copy the terms of `n` vectors into `dst` from `at` on, pointing the
+ * vectors there; returns the new end. */
+static size_t pack_terms(rl_term *dst, size_t at, rl_vec *v, size_t n, int point)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t nt = (size_t)v[k].n_words + v[k].n_grams;
+
+		if (dst)
+			memcpy(dst + at, v[k].v, nt * sizeof(rl_term));
+		if (point)
+			v[k].v = dst + at;
+		at += nt;
+	}
+	return at;
+}
+
+int rl_related_from_new(rl_related_from **out, const rl_doc *a, size_t para,
+                        const rl_options *opts)
+{
+	rl_related_from *f;
+	const char *lang = opts ? opts->lang : NULL;
+	size_t n;
+	int err;
+
+	*out = NULL;
+	if (!lang && !(lang = rl_lang_detect(a->data, a->body, a->len)))
+		return 0; /* the new document would choose the language */
+	if (!(f = rl_calloc(1, sizeof(*f))))
+		return RL_ENOMEM;
+	f->lang = lang;
+	f->given = opts ? opts->stats : NULL;
+	f->para = para;
+	f->min_sim = opts && opts->min_similarity >= 0 ? opts->min_similarity
+	                                               : DEFAULT_MIN_SIMILARITY;
+	f->a.d = a;
+	f->a.n = a->n_paras;
+	if ((err = rl_sim_new(&f->a.sim, lang)) < 0 || (err = rl_stats_new(&f->a.df)) < 0)
+		goto fail;
+	build_side(&f->a);
+	if ((err = f->a.err) < 0)
+		goto fail;
+	/* one block for all the terms, paragraphs first */
+	{
+		rl_vec *pv = rl_calloc(a->n_paras + 1, sizeof(rl_vec));
+
+		if (!pv) {
+			err = RL_ENOMEM;
+			goto fail;
+		}
+		for (size_t i = 0; i < a->n_paras; i++)
+			pv[i] = f->a.para[i].v;
+		n = pack_terms(NULL, 0, pv, a->n_paras, 0);
+		n = pack_terms(NULL, n, f->a.sent, f->a.n_sent, 0);
+		if (!(f->terms = rl_calloc(n + 1, sizeof(rl_term)))) {
+			free(pv);
+			err = RL_ENOMEM;
+			goto fail;
+		}
+		f->n_terms = pack_terms(f->terms, 0, pv, a->n_paras, 1);
+		for (size_t i = 0; i < a->n_paras; i++)
+			f->a.para[i].v = pv[i];
+		f->n_terms = pack_terms(f->terms, f->n_terms, f->a.sent, f->a.n_sent, 1);
+		free(pv);
+	}
+	rl_arena_free(&f->a.arena);
+	*out = f;
+	return 1;
+fail:
+	rl_related_from_free(f);
+	return err;
+}
+
+void rl_related_from_free(rl_related_from *f)
+{
+	if (!f)
+		return;
+	side_free(&f->a);
+	free(f->terms);
+	free(f);
+}
+
+void rl_related_scratch_free(rl_related_scratch *s)
+{
+	if (!s)
+		return;
+	work_free(&s->w);
+	free(s->terms);
+	free(s);
+}
+
+/* Analysers cache every distinct word they meet (about 100 bytes each
+ * with its n-grams): start afresh past this many, so that a search
+ * through a large corpus stays bounded (~25 MB a thread). */
+#define MAX_CACHED_WORDS (1u << 18)
+
+static int scratch_new(rl_related_scratch **out, const rl_related_from *f)
+{
+	rl_related_scratch *s = rl_calloc(1, sizeof(*s));
+	int err;
+
+	if (!s)
+		return RL_ENOMEM;
+	if ((err = rl_sim_new(&s->w.b.sim, f->lang)) < 0 || (err = rl_stats_new(&s->w.a.df)) < 0 ||
+	    (err = rl_stats_new(&s->w.b.df)) < 0) {
+		rl_related_scratch_free(s);
+		return err;
+	}
+	*out = s;
+	return 0;
+}
+
+/* The old side as analysed, copied for weighing against one new document. */
+static int copy_old_side(rl_related_scratch *s, const rl_related_from *f)
+{
+	const side *from = &f->a;
+	side *to = &s->w.a;
+	size_t np = from->d->n_paras;
+
+	to->d = from->d;
+	to->n = from->n;
+	to->err = 0;
+	free(to->para);
+	if (!(to->para = rl_calloc(np + 1, sizeof(unit))) ||
+	    rl_grow(&s->terms, &s->terms_cap, f->n_terms + 1, sizeof(rl_term)) < 0 ||
+	    rl_grow(&to->sent, &to->sent_cap, from->n_sent + 1, sizeof(rl_vec)) < 0)
+		return RL_ENOMEM;
+	memcpy(s->terms, f->terms, f->n_terms * sizeof(rl_term));
+	memcpy(to->para, from->para, np * sizeof(unit));
+	memcpy(to->sent, from->sent, from->n_sent * sizeof(rl_vec));
+	to->n_sent = from->n_sent;
+	for (size_t i = 0; i < np; i++)
+		to->para[i].v.v = s->terms + (from->para[i].v.v - f->terms);
+	for (size_t k = 0; k < to->n_sent; k++)
+		to->sent[k].v = s->terms + (from->sent[k].v - f->terms);
+	return rl_stats_copy(to->df, from->df);
+}
+
+int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
+                         const rl_doc *b, int *found, size_t *para, double *similarity)
+{
+	rl_related_scratch *s = *scratch;
+	work *w;
+	job jb;
+	size_t max_df, np = f->a.d->n_paras;
+	double best = 0;
+	int err;
+
+	*found = 0;
+	if (f->para >= np || !f->a.para[f->para].linkable)
+		return 0; /* related mode links nothing from it */
+	if (!s) {
+		if ((err = scratch_new(&s, f)) < 0)
+			return err;
+		*scratch = s;
+	}
+	w = &s->w;
+	/* the new side, analysed as rl_align_related() does */
+	side_reset(&w->b);
+	w->b.d = b;
+	w->b.n = b->n_paras;
+	rl_stats_reset(w->b.df);
+	build_side(&w->b);
+	if ((err = w->b.err) < 0 || (err = copy_old_side(s, f)) < 0)
+		return err;
+	/* rarity: the given table, or both documents' counts */
+	w->a.other = w->b.df;
+	w->b.other = w->a.df;
+	if (f->given) {
+		rl_stats_cache_idf(w->a.df, f->given, w->b.df);
+		rl_stats_cache_idf(w->b.df, f->given, w->a.df);
+	} else {
+		rl_stats_cache_idf_pair(w->a.df, w->b.df);
+		rl_stats_cache_idf_pair(w->b.df, w->a.df);
+	}
+	weigh_side(&w->a);
+	weigh_side(&w->b);
+	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
+		return err;
+	/* the index over the old paragraphs, for the same candidates */
+	free(w->old_vecs);
+	rl_sim_index_free(w->ix);
+	w->ix = NULL;
+	if (!(w->old_vecs = rl_calloc(np + 1, sizeof(rl_vec))))
+		return RL_ENOMEM;
+	for (size_t i = 0; i < np; i++)
+		w->old_vecs[i] = w->a.para[i].v;
+	max_df = (size_t)(MAX_DF_SHARE * (double)np);
+	if (max_df < MIN_POSTINGS)
+		max_df = MIN_POSTINGS;
+	if ((err = rl_sim_index_new(&w->ix, w->old_vecs, np, max_df)) < 0)
+		return err;
+	/* the followed paragraph's links: the best one, the first on a tie */
+	if ((err = job_init(&jb, w, 0, (uint32_t)b->n_paras)) == 0) {
+		for (uint32_t j = 0; j < b->n_paras; j++) {
+			size_t n;
+
+			if (!w->b.para[j].linkable)
+				continue;
+			n = candidates(&jb, j);
+			for (size_t c = 0; c < n; c++) {
+				double v;
+
+				if (jb.cand[c] != f->para)
+					continue;
+				v = pair_score(w, (uint32_t)f->para, j);
+				if (v >= f->min_sim && (!*found || v > best)) {
+					*found = 1;
+					best = v;
+					*para = j;
+				}
+				break;
+			}
+		}
+	}
+	job_free(&jb);
+	*similarity = best;
+	if (rl_sim_cached(w->b.sim) > MAX_CACHED_WORDS) {
+		rl_sim_free(w->b.sim);
+		w->b.sim = NULL;
+		if (err == 0)
+			err = rl_sim_new(&w->b.sim, f->lang);
+	}
 	return err;
 }

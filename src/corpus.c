@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
+#include <git2/sys/commit.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/file.h>
@@ -82,16 +83,28 @@ static int corpus_wrap(rl_corpus **out, git_repository *repo)
 	return 0;
 }
 
+/* Start libgit2 (one git_libgit2_shutdown() per call) with redline's
+ * options. */
+static void git_setup(void)
+{
+	git_libgit2_init();
+	/* keep large trees in the object cache (default: 4 KiB); a flat corpus
+	 * of 1,000 documents has a 40 KiB root tree that an add reads thrice */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 22);
+	/* objects read are not hashed again to check their ids, as git itself
+	 * reads them (git fsck checks them): an add read its 40 KiB tree's
+	 * SHA-1 once more, a trace every document's.  A damaged object still
+	 * fails to inflate or parse; what is written is hashed as always. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
+
 int rl_corpus_open(rl_corpus **out, const char *dir)
 {
 	git_repository *repo = NULL;
 	int err;
 
 	*out = NULL;
-	git_libgit2_init();
-	/* keep large trees in the object cache (default: 4 KiB); a flat corpus
-	 * of 1,000 documents has a 40 KiB root tree that an add reads thrice */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 22);
+	git_setup();
 	err = git_repository_open_ext(&repo, dir, 0, NULL);
 	if (err == GIT_ENOTFOUND) {
 		git_libgit2_shutdown();
@@ -115,7 +128,7 @@ int rl_corpus_init(rl_corpus **out, const char *dir, int *created)
 
 	*out = NULL;
 	*created = 0;
-	git_libgit2_init();
+	git_setup();
 	git_repository_init_options_init(&o, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	if (git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0)
 		return corpus_wrap(out, repo);
@@ -1313,7 +1326,8 @@ static int index_entry(git_index *idx, const char *path, const char *name, const
 }
 
 /* Bring file `i` into the work tree and the index, if the branch still
- * holds this version of it (a later add may have replaced it).  Re-adding
+ * holds this version of it (a later add may have replaced it; `tip` NULL:
+ * the branch is at this add's commit, which holds them all).  Re-adding
  * an unchanged file repairs a work tree an interrupted add left behind. */
 static int sync_file(add_state *st, size_t i, git_index *idx, git_tree *tip, rl_buf *path)
 {
@@ -1322,7 +1336,7 @@ static int sync_file(add_state *st, size_t i, git_index *idx, git_tree *tip, rl_
 	git_oid h;
 	int err, same;
 
-	if (!tree_blob_is(tip, f->name, &st->blobs[i]))
+	if (tip && !tree_blob_is(tip, f->name, &st->blobs[i]))
 		return 0;
 	if ((err = path_of(path, st, f->name)) < 0)
 		return err;
@@ -1356,10 +1370,11 @@ static int write_index(git_index *idx)
 	return err < 0 ? git_fail(err, "cannot write the index") : 0;
 }
 
-/* Update the work tree and index after the commit landed.  Adds serialise
- * here on an flock, so concurrent ones do not lose each other's index
- * entries; the kernel drops the lock if the process dies. */
-static int sync_worktree(add_state *st)
+/* Update the work tree and index after the commit `landed` (NULL: none,
+ * nothing changed).  Adds serialise here on an flock, so concurrent ones
+ * do not lose each other's index entries; the kernel drops the lock if the
+ * process dies. */
+static int sync_worktree(add_state *st, const git_oid *landed)
 {
 	git_commit *commit = NULL;
 	git_tree *tip = NULL;
@@ -1375,8 +1390,13 @@ static int sync_worktree(add_state *st)
 		err = rl_error_set(RL_EIO, "%s: %s", path.data, strerror(errno));
 		goto done;
 	}
-	if ((err = branch_tip(&commit, &tip, &id, st)) < 0)
-		goto done;
+	/* still at this add's commit: its files need no look-up in its tree */
+	if (landed && git_reference_name_to_id(&id, st->c->repo, st->branch) == 0 &&
+	    git_oid_equal(&id, landed))
+		err = 0;
+	else if ((err = branch_tip(&commit, &tip, &id, st)) <= 0)
+		goto done; /* an error, or no branch: nothing of this add to show */
+	git_error_clear();
 	if ((err = git_repository_index(&idx, st->c->repo)) < 0 || (err = git_index_read(idx, 0)) < 0) {
 		err = git_fail(err, "cannot read the index");
 		goto done;
@@ -1552,14 +1572,13 @@ static rl_date author_of(const add_state *st)
 static int write_commit(git_oid *id, rl_buf *log, add_state *st, git_commit *parent,
                         const git_oid *tip, git_tree *base, git_tree_update *upd, size_t n_upd)
 {
-	git_tree *tree = NULL;
 	git_signature *author = NULL, *committer = NULL;
 	rl_buf msg = RL_BUF_INIT;
 	git_oid tree_id;
+	const git_oid *parents[1] = {tip};
 	int err;
 
-	if ((err = git_tree_create_updated(&tree_id, st->c->repo, base, n_upd, upd)) < 0 ||
-	    (err = git_tree_lookup(&tree, st->c->repo, &tree_id)) < 0) {
+	if ((err = git_tree_create_updated(&tree_id, st->c->repo, base, n_upd, upd)) < 0) {
 		err = git_fail(err, "cannot write the tree");
 		goto done;
 	}
@@ -1567,13 +1586,14 @@ static int write_commit(git_oid *id, rl_buf *log, add_state *st, git_commit *par
 	    (err = build_message(&msg, st, parent ? tip : NULL, &tree_id)) < 0 ||
 	    (err = rl_buf_printf(log, "redline add: %.*s", (int)strcspn(msg.data, "\n"), msg.data)) < 0)
 		goto done;
-	if ((err = git_commit_create(id, st->c->repo, NULL, author, committer, NULL, msg.data, tree,
-	                             parent ? 1 : 0, (const git_commit **)&parent)) < 0)
+	/* by ids: the new tree is not read back (a 40 KiB tree for a flat
+	 * corpus of 1,000 documents) */
+	if ((err = git_commit_create_from_ids(id, st->c->repo, NULL, author, committer, NULL,
+	                                      msg.data, &tree_id, parent ? 1 : 0, parents)) < 0)
 		err = git_fail(err, "cannot write the commit");
 done:
 	git_signature_free(author);
 	git_signature_free(committer);
-	git_tree_free(tree);
 	rl_buf_free(&msg);
 	return err;
 }
@@ -1597,11 +1617,15 @@ static int commit_attempt(add_state *st, git_tree_update *upd, char commit_hex[4
 	    (err = classify(st, base, upd, &n_upd)) < 0 || n_upd == 0 ||
 	    (err = write_commit(&id, &log, st, parent, &tip, base, upd, n_upd)) < 0)
 		goto done;
-	/* compare-and-swap: only from the tip the commit was built on */
-	if (has_tip)
-		err = git_reference_create_matching(&ref, st->c->repo, st->branch, &id, 1, &tip, log.data);
-	else
-		err = git_reference_create(&ref, st->c->repo, st->branch, &id, 0, log.data);
+	/* compare-and-swap: only from the tip the commit was built on; on an
+	 * unborn branch, only while it is still unborn.  Both are checked
+	 * under the branch's lock (a zero id means "must not exist"): a
+	 * non-forced git_reference_create() looks before it locks, so two
+	 * first adds could both create the branch, the later one dropping
+	 * the earlier commit. */
+	if (!has_tip)
+		memset(&tip, 0, sizeof(tip));
+	err = git_reference_create_matching(&ref, st->c->repo, st->branch, &id, 1, &tip, log.data);
 	if (err == GIT_EMODIFIED || err == GIT_EEXISTS || err == GIT_ELOCKED) {
 		err = err == GIT_ELOCKED ? 2 : 1;
 		git_error_clear();
@@ -1676,7 +1700,12 @@ int rl_corpus_add(char commit[41], rl_corpus *c, rl_corpus_file *files, size_t n
 	    (err = identity(&st)) < 0 || (err = write_blobs(&st)) < 0 ||
 	    (err = check_worktree(&st)) < 0 || (err = commit_loop(&st, commit)) < 0)
 		goto done;
-	err = sync_worktree(&st);
+	{
+		git_oid landed;
+
+		err = sync_worktree(&st, *commit && git_oid_fromstr(&landed, commit) == 0 ? &landed
+		                                                                         : NULL);
+	}
 	if (err < 0 && *commit)
 		rl_error_prefix(err, "committed, but the work tree was not updated");
 done:

@@ -187,6 +187,66 @@ void rl_stats_cache_idf(rl_stats *s, const rl_stats *rarity, const rl_stats *oth
 	}
 }
 
+/* Rarities by document frequency, for tables of up to this many
+ * documents: one logarithm per count instead of one per term. */
+#define IDF_MEMO 256
+
+void rl_stats_cache_idf_pair(rl_stats *s, const rl_stats *other)
+{
+	size_t n = s->n_docs + other->n_docs;
+	double n_docs = (double)n;
+	float memo[IDF_MEMO + 1];
+
+	/* as rl_stats_idf() on the merged table (its idf_power is 1) */
+	for (size_t df = 0; n <= IDF_MEMO && df <= n; df++)
+		memo[df] = (float)log(1.0 + n_docs / ((double)df + 1.0));
+	for (size_t i = 0; s->mask && i <= s->mask; i++) {
+		rl_df_slot *d = &s->slots[i];
+		const rl_df_slot *o;
+		size_t df;
+
+		if (!d->key)
+			continue;
+		o = rl_stats_find(other, d->key);
+		df = (size_t)d->df + (o ? o->df : 0);
+		d->idf = df <= n && n <= IDF_MEMO ? memo[df]
+		                                  : (float)log(1.0 + n_docs / ((double)df + 1.0));
+		if (!o)
+			d->idf = -d->idf;
+	}
+}
+
+/* Tables larger than this are freed rather than cleared for reuse. */
+#define MAX_KEPT_SLOTS ((size_t)1 << 16)
+
+void rl_stats_reset(rl_stats *s)
+{
+	if (s->mask + 1 > MAX_KEPT_SLOTS)
+		rl_stats_clear(s);
+	else if (s->mask)
+		memset(s->slots, 0, (s->mask + 1) * sizeof(rl_df_slot));
+	s->n = s->n_docs = 0;
+}
+
+int rl_stats_copy(rl_stats *s, const rl_stats *from)
+{
+	if (s->mask != from->mask) {
+		rl_df_slot *v = NULL;
+
+		if (from->mask && !(v = rl_reallocarray(NULL, from->mask + 1, sizeof(rl_df_slot))))
+			return RL_ENOMEM;
+		free(s->slots);
+		s->slots = v;
+		s->mask = from->mask;
+	}
+	if (from->mask)
+		memcpy(s->slots, from->slots, (from->mask + 1) * sizeof(rl_df_slot));
+	s->n = from->n;
+	s->n_docs = from->n_docs;
+	s->idf_power = from->idf_power;
+	return 0;
+}
+
 double rl_stats_idf(const rl_stats *s, uint64_t key)
 {
 	double df, idf;
@@ -817,6 +877,11 @@ void rl_sim_free(rl_sim *s)
 	free(s->gk);
 	free(s->tmp);
 	free(s);
+}
+
+size_t rl_sim_cached(const rl_sim *s)
+{
+	return s->n_ent;
 }
 
 const char *rl_sim_lang(const rl_sim *s)

@@ -78,6 +78,19 @@ const rl_df_slot *rl_stats_find(const rl_stats *s, uint64_t key);
  * against a document whose terms are counted in `other`.  Cannot fail. */
 void rl_stats_cache_idf(rl_stats *s, const rl_stats *rarity, const rl_stats *other);
 
+/* rl_stats_cache_idf(s, both, other) with `both` the merge of `s` and
+ * `other` (rl_stats_merge()), without building that table: the same
+ * weights, one look-up per distinct term.  Cannot fail. */
+void rl_stats_cache_idf_pair(rl_stats *s, const rl_stats *other);
+
+/* Empty the table for reuse, keeping its memory unless it is large.
+ * Cannot fail. */
+void rl_stats_reset(rl_stats *s);
+
+/* Make `s` a copy of `from` (slots, counts, idf_power), reusing its
+ * memory when the sizes match.  Fails with RL_ENOMEM. */
+int rl_stats_copy(rl_stats *s, const rl_stats *from);
+
 /* Add the counts of `from` to `s` (documents and terms).  Fails with
  * RL_ENOMEM. */
 int rl_stats_merge(rl_stats *s, const rl_stats *from);
@@ -101,6 +114,9 @@ int rl_sim_new(rl_sim **out, const char *lang);
 
 /* Release an analyser.  NULL is a no-op. */
 void rl_sim_free(rl_sim *s);
+
+/* How many distinct words the analyser has cached.  Cannot fail. */
+size_t rl_sim_cached(const rl_sim *s);
 
 /* The analyser's language code ("nl", "none").  Borrowed. */
 const char *rl_sim_lang(const rl_sim *s);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "align.h"
 #include "corpus.h"
 #include "doc.h"
 #include "render.h"
@@ -222,15 +223,18 @@ typedef struct pool {
 	const rl_doc *src;
 	size_t para;
 	const rl_options *related;
+	rl_related_from *from; /* the source analysed once; NULL: compare each */
+	rl_related_scratch *scratch[MAX_THREADS]; /* per worker */
 } pool;
 
 /* ---- a few threads over independent comparisons ----------------------------- */
 
 typedef struct par {
-	int (*fn)(void *ctx, size_t i);
+	int (*fn)(void *ctx, size_t i, size_t worker);
 	void *ctx;
 	size_t n;
 	atomic_size_t next;
+	atomic_size_t workers;
 	pthread_mutex_t lock;
 	int err;          /* the first failure, its message below */
 	char msg[512];
@@ -239,7 +243,7 @@ typedef struct par {
 static void *par_worker(void *arg)
 {
 	par *p = arg;
-	size_t i;
+	size_t i, worker = atomic_fetch_add(&p->workers, 1);
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->n) {
 		int err;
@@ -247,7 +251,7 @@ static void *par_worker(void *arg)
 		pthread_mutex_lock(&p->lock);
 		err = p->err;
 		pthread_mutex_unlock(&p->lock);
-		if (err || (err = p->fn(p->ctx, i)) == 0)
+		if (err || (err = p->fn(p->ctx, i, worker)) == 0)
 			continue;
 		pthread_mutex_lock(&p->lock);
 		if (!p->err) {
@@ -259,10 +263,11 @@ static void *par_worker(void *arg)
 	return NULL;
 }
 
-/* fn(ctx, i) for every i below n, on up to one thread per processor (at
- * least 4 items each); the first failure stops the rest and is returned
+/* fn(ctx, i, worker) for every i below n, on up to one thread per
+ * processor (at least 4 items each), `worker` numbering the threads from
+ * 0 (below MAX_THREADS); the first failure stops the rest and is returned
  * with its message.  libgit2 is never called from here. */
-static int parallel_for(size_t n, int (*fn)(void *ctx, size_t i), void *ctx)
+static int parallel_for(size_t n, int (*fn)(void *ctx, size_t i, size_t worker), void *ctx)
 {
 	pthread_t tid[MAX_THREADS];
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -274,6 +279,7 @@ static int parallel_for(size_t n, int (*fn)(void *ctx, size_t i), void *ctx)
 	p.ctx = ctx;
 	p.n = n;
 	atomic_init(&p.next, 0);
+	atomic_init(&p.workers, 0);
 	pthread_mutex_init(&p.lock, NULL);
 	if (want > n / 4)
 		want = n / 4 ? n / 4 : 1;
@@ -288,15 +294,17 @@ static int parallel_for(size_t n, int (*fn)(void *ctx, size_t i), void *ctx)
 
 /* ---- searching each document ------------------------------------------------- */
 
-/* Compare the source document with one other document and keep the best
- * link from the followed paragraph. */
-static int search_one(void *ctx, size_t i)
+/* The best related link from the followed paragraph into one other
+ * document: the link a related-mode comparison of the two would make,
+ * found with the source analysed once (no word diff); or, when the other
+ * document would choose the language, by that comparison itself. */
+static int search_one(void *ctx, size_t i, size_t worker)
 {
 	pool *p = ctx;
 	candidate *k = &p->v[i];
 	rl_comparison *cmp = NULL;
 	const rl_link *l;
-	int err = rl_doc__from_bytes(&k->doc, k->e->name, k->data, k->len);
+	int found, err = rl_doc__from_bytes(&k->doc, k->e->name, k->data, k->len);
 
 	k->data = NULL; /* the document owns (or freed) the bytes */
 	if (err == RL_EINVALID) {
@@ -304,7 +312,19 @@ static int search_one(void *ctx, size_t i)
 		rl_error_clear();
 		return 0;
 	}
-	if (err < 0 || (err = rl_compare(&cmp, p->src, k->doc, p->related)) < 0)
+	if (err < 0)
+		return err;
+	if (p->from) {
+		if ((err = rl_related_from_best(p->from, &p->scratch[worker], k->doc, &found, &k->para,
+		                                &k->similarity)) < 0)
+			return err;
+		if (!found) {
+			rl_doc_free(k->doc);
+			k->doc = NULL;
+		}
+		return 0;
+	}
+	if ((err = rl_compare(&cmp, p->src, k->doc, p->related)) < 0)
 		return err;
 	if ((l = best_link(cmp, p->para))) {
 		k->para = l->new_paras[0];
@@ -391,7 +411,7 @@ typedef struct chain_ctx {
 } chain_ctx;
 
 /* Step i + 1's passage against step i's. */
-static int chain_one(void *ctx, size_t i)
+static int chain_one(void *ctx, size_t i, size_t worker)
 {
 	chain_ctx *x = ctx;
 	step *s = &x->t->v[i + 1];
@@ -459,7 +479,12 @@ static int search(rl_trace *t, rl_corpus *c, const rl_corpus_entries *list, int 
 	s->pub.source = 1;
 	p.src = src;
 	p.related = &quiet;
-	return search_all(t, c, list, src_i, o, &p);
+	if ((err = rl_related_from_new(&p.from, src, p.para, &quiet)) >= 0)
+		err = search_all(t, c, list, src_i, o, &p);
+	rl_related_from_free(p.from);
+	for (size_t i = 0; i < MAX_THREADS; i++)
+		rl_related_scratch_free(p.scratch[i]);
+	return err;
 }
 
 int rl_trace_run(rl_trace **out, rl_corpus *c, const char *name, const rl_trace_options *o)

@@ -320,6 +320,94 @@ static void test_align__coverage(void **state)
 	rl_doc_free(db);
 }
 
+/* Related mode from one paragraph to many documents, the old document
+ * analysed once, makes the same best link as rl_align_related() for every
+ * paragraph and every other document (one scratch reused throughout), with
+ * more old paragraphs than the candidate index returns per query. */
+static void test_align__related_from_matches_related(void **state)
+{
+	rl_doc *a, *bs[4];
+	rl_options o;
+	rl_related_scratch *sc = NULL;
+	size_t matched = 0;
+
+	(void)state;
+	rl_options_init(&o);
+	o.mode = RL_MODE_RELATED;
+	o.lang = "nl";
+	{
+		rl_buf b = RL_BUF_INIT;
+
+		for (unsigned i = 0; i < 16; i++) {
+			sentence(&b, 100 + i, 12);
+			rl_buf_puts(&b, " ");
+			sentence(&b, 200 + i % 5, 9);
+			rl_buf_puts(&b, "\n\n");
+		}
+		a = doc_of(&b);
+	}
+	for (unsigned d = 0; d < 4; d++) {
+		rl_buf b = RL_BUF_INIT;
+
+		for (unsigned i = 0; i < 10; i++) {
+			/* restatements of a's paragraphs, partial ones, and others */
+			sentence(&b, (i + d) % 3 ? 100 + (i * 7 + d) % 16 : 900 + 10 * d + i, 12);
+			rl_buf_puts(&b, " ");
+			sentence(&b, 200 + (i + d) % 7, 9);
+			rl_buf_puts(&b, "\n\n");
+		}
+		bs[d] = doc_of(&b);
+	}
+	for (size_t para = 0; para < a->n_paras; para++) {
+		rl_related_from *f = NULL;
+
+		assert_int_equal(rl_related_from_new(&f, a, para, &o), 1);
+		for (unsigned d = 0; d < 4; d++) {
+			rl_alinks al = {0};
+			const rl_alink *best = NULL;
+			size_t j = 0;
+			double sim = 0;
+			int found = -1;
+
+			assert_int_equal(rl_align_related(&al, a, bs[d], &o), 0);
+			/* grouped by new paragraph: the first best one wins */
+			for (size_t k = 0; k < al.n; k++)
+				if (al.v[k].o0 == para &&
+				    (!best || al.v[k].similarity > best->similarity ||
+				     (al.v[k].similarity == best->similarity && al.v[k].n0 < best->n0)))
+					best = &al.v[k];
+			assert_int_equal(rl_related_from_best(f, &sc, bs[d], &found, &j, &sim), 0);
+			assert_int_equal(found, best != NULL);
+			if (best) {
+				assert_int_equal(j, best->n0);
+				assert_true(sim == best->similarity);
+				matched++;
+			}
+			rl_alinks_free(&al);
+		}
+		rl_related_from_free(f);
+	}
+	assert_true(matched >= 10);
+	rl_related_scratch_free(sc);
+	for (unsigned d = 0; d < 4; d++)
+		rl_doc_free(bs[d]);
+	rl_doc_free(a);
+}
+
+/* Without a language given or detected, each other document would choose
+ * it: no shared analysis. */
+static void test_align__related_from_needs_a_language(void **state)
+{
+	rl_doc *a = NULL;
+	rl_related_from *f = (rl_related_from *)&f;
+
+	(void)state;
+	assert_int_equal(rl_doc_load_buffer(&a, "t.txt", "xq zv wp kr.\n", 13), 0);
+	assert_int_equal(rl_related_from_new(&f, a, 0, NULL), 0);
+	assert_null(f);
+	rl_doc_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +419,8 @@ int main(void)
 		cmocka_unit_test(test_align__ten_thousand_paragraphs),
 		cmocka_unit_test(test_align__two_empty_documents),
 		cmocka_unit_test(test_align__coverage),
+		cmocka_unit_test(test_align__related_from_matches_related),
+		cmocka_unit_test(test_align__related_from_needs_a_language),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
