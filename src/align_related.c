@@ -54,8 +54,8 @@ typedef struct side {
 	const rl_doc *d;
 	rl_sim *sim;
 	rl_arena arena;
-	rl_stats *df;        /* its paragraphs' document frequencies */
-	const rl_stats *other; /* the other side's: a term it lacks cannot match */
+	rl_stats *df;        /* its paragraphs' document frequencies; once
+	                        merged, the df field holds the term's id */
 	rl_tokens tok;       /* one paragraph's */
 	uint32_t *spans;     /* its sentences, [start, end) pairs */
 	size_t spans_cap;
@@ -77,6 +77,7 @@ typedef struct work {
 	rl_stats *both;      /* document frequencies of both, when not given */
 	rl_sim_index *ix;
 	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
+	uint32_t n_ids;      /* terms both documents hold, ids 1..n_ids */
 	double min_sim;
 } work;
 
@@ -87,6 +88,8 @@ typedef struct job {
 	rl_sim_cursor *cur;
 	uint32_t *ids, *cand;
 	uint32_t *seen;      /* per old paragraph: last new paragraph + 1 */
+	uint32_t *at;        /* per term id: its index + 1 in the new paragraph
+	                        being scored, 0 when it lacks the term */
 	rl_alinks out;
 	int err;
 } job;
@@ -167,8 +170,9 @@ static int build_unit(side *s, size_t i)
 typedef struct wscratch {
 	float *idf;
 	int32_t *idx;
+	uint32_t *id;
 	uint32_t *pos;
-	size_t idf_cap, idx_cap, pos_cap;
+	size_t idf_cap, idx_cap, id_cap, pos_cap;
 } wscratch;
 
 /* Drop the dead terms (weight < 0) of one part of a vector, keeping `pos`
@@ -209,15 +213,18 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	size_t nt = (size_t)u->v.n_words + u->v.n_grams, np = 0, live = 0;
 
 	if (rl_grow(&ws->idf, &ws->idf_cap, nt + 1, sizeof(float)) < 0 ||
-	    rl_grow(&ws->idx, &ws->idx_cap, nt + 1, sizeof(int32_t)) < 0)
+	    rl_grow(&ws->idx, &ws->idx_cap, nt + 1, sizeof(int32_t)) < 0 ||
+	    rl_grow(&ws->id, &ws->id_cap, nt + 1, sizeof(uint32_t)) < 0)
 		return RL_ENOMEM;
 	for (size_t t = 0; t < nt; t++) {
-		/* every paragraph term is in the side's table, its rarity cached */
+		/* every paragraph term is in the side's table, its rarity cached
+		 * and its id set (assign_ids) */
 		const rl_df_slot *d = rl_stats_find(s->df, u->v.v[t].key);
 		float f = d ? d->idf : 0;
 
 		ws->idf[t] = f < 0 ? -f : f;
-		ws->idx[t] = f > 0 ? (int32_t)live++ : -1;
+		ws->id[t] = d && f > 0 ? d->df : 0;
+		ws->idx[t] = ws->id[t] ? (int32_t)live++ : -1;
 	}
 	for (uint32_t k = 0; k < u->n_sent; k++)
 		np += (size_t)s->sent[u->s0 + k].n_words + s->sent[u->s0 + k].n_grams;
@@ -244,14 +251,18 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 			if (ws->idx[pos[e]] < 0)
 				q->v[e].w = -1;
 		compact(q, pos);
+		for (size_t e = 0; e < (size_t)q->n_words + q->n_grams; e++)
+			q->v[e].key = ws->id[pos[e]];
 		np += (size_t)q->n_words + q->n_grams;
 	}
 	for (size_t t = 0; t < nt; t++)
 		u->v.v[t].w = rl_term_weight(u->v.v[t].w, ws->idf[t]);
 	rl_vec_set_norms(&u->v);
-	for (size_t t = 0; t < nt; t++)
+	for (size_t t = 0; t < nt; t++) {
 		if (ws->idx[t] < 0)
 			u->v.v[t].w = -1;
+		u->v.v[t].key = ws->id[t];
+	}
 	compact(&u->v, NULL);
 	/* the sentence lists: counts, starts, then the members in place */
 	u->m0 = *n_moff;
@@ -308,11 +319,12 @@ static void *weigh_thread(void *arg)
 	wscratch ws = {0};
 	size_t n_moff = 0, n_memb = 0;
 
-	rl_stats_cache_idf(s->df, s->st, s->other);
+	rl_stats_cache_idf(s->df, s->st, NULL);
 	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
 		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
 	free(ws.idf);
 	free(ws.idx);
+	free(ws.id);
 	free(ws.pos);
 	return NULL;
 }
@@ -332,45 +344,70 @@ static void both_sides(void *(*f)(void *), work *w)
 		f(&w->b);
 }
 
-/* Dot products of one part (words or grams) of two paragraphs, and of
- * each paragraph with each sentence of the other, in one merge. */
-static void merge_dots(const rl_term *x, size_t nx, const size_t *xm, const memb *xmb,
-                       const rl_term *y, size_t ny, const size_t *ym, const memb *ymb,
-                       double *p, double *s, double *t)
+/* Dense ids for the terms both documents hold, 1 .. n_ids, kept in the df
+ * field of both sides' tables (their own counts are spent once merged into
+ * the rarity table); 0 for a term the other document lacks, which cannot
+ * match.  Weighing turns every live term's key into its id, so that a
+ * paragraph pair is scored by look-ups in a table indexed by id. */
+static void assign_ids(work *w)
 {
-	size_t i = 0, j = 0;
+	rl_stats *a = w->a.df, *b = w->b.df;
+	uint32_t n = 0;
 
-	while (i < nx && j < ny) {
-		uint64_t a = x[i].key, b = y[j].key;
+	for (size_t i = 0; b->mask && i <= b->mask; i++)
+		b->slots[i].df = 0;
+	for (size_t i = 0; a->mask && i <= a->mask; i++) {
+		rl_df_slot *d = &a->slots[i];
+		rl_df_slot *e = d->key ? (rl_df_slot *)rl_stats_find(b, d->key) : NULL;
 
-		if (a == b) {
-			*p += (double)x[i].w * y[j].w;
-			for (size_t m = ym[j]; m < ym[j + 1]; m++)
-				s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
-			for (size_t m = xm[i]; m < xm[i + 1]; m++)
-				t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
-		}
-		i += a <= b;
-		j += b <= a;
+		d->df = e ? (e->df = ++n) : 0;
+	}
+	w->n_ids = n;
+}
+
+/* Dot products of one part (words or grams) of old paragraph x with the
+ * new paragraph whose terms `at` locates, and of each paragraph with each
+ * sentence of the other: the new paragraph's term of index k - 1 matches
+ * when lo <= k - 1 < hi.  x is walked in its order, which is the order of
+ * the term keys, so every sum adds the same products in the same order as
+ * a merge of the two sorted vectors would. */
+static void scatter_dots(const rl_term *x, size_t lo_x, size_t hi_x, const size_t *xm,
+                         const memb *xmb, const rl_term *y, const size_t *ym, const memb *ymb,
+                         const uint32_t *at, size_t lo, size_t hi, double *p, double *s,
+                         double *t)
+{
+	for (size_t i = lo_x; i < hi_x; i++) {
+		size_t j = at[x[i].key];
+
+		if (j - 1 - lo >= hi - lo) /* also j == 0: no such term */
+			continue;
+		j--;
+		*p += (double)x[i].w * y[j].w;
+		for (size_t m = ym[j]; m < ym[j + 1]; m++)
+			s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
+		for (size_t m = xm[i]; m < xm[i + 1]; m++)
+			t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
 	}
 }
 
-/* The similarity of old paragraph i and new paragraph j: the best of the
- * two paragraphs, each new sentence against the old paragraph and each old
- * sentence against the new paragraph, so that one sentence restating a
- * passage is not drowned by the rest of its paragraph.  Sentences of fewer
- * than MIN_WORDS content words do not take part. */
-static double pair_score(const work *w, uint32_t i, uint32_t j)
+/* The similarity of old paragraph i and new paragraph j (whose terms `at`
+ * locates): the best of the two paragraphs, each new sentence against the
+ * old paragraph and each old sentence against the new paragraph, so that
+ * one sentence restating a passage is not drowned by the rest of its
+ * paragraph.  Sentences of fewer than MIN_WORDS content words do not take
+ * part. */
+static double pair_score(const work *w, const uint32_t *at, uint32_t i, uint32_t j)
 {
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
 	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
+	size_t nxw = x->v.n_words, nyw = y->v.n_words;
 	double pw = 0, pg = 0, sw[MAX_MERGED] = {0}, sg[MAX_MERGED] = {0};
 	double tw[MAX_MERGED] = {0}, tg[MAX_MERGED] = {0}, best;
 
-	merge_dots(x->v.v, x->v.n_words, xm, w->a.memb, y->v.v, y->v.n_words, ym, w->b.memb, &pw,
-	           sw, tw);
-	merge_dots(x->v.v + x->v.n_words, x->v.n_grams, xm + x->v.n_words, w->a.memb,
-	           y->v.v + y->v.n_words, y->v.n_grams, ym + y->v.n_words, w->b.memb, &pg, sg, tg);
+	scatter_dots(x->v.v, 0, nxw, xm, w->a.memb, y->v.v, ym, w->b.memb, at, 0, nyw, &pw, sw,
+	             tw);
+	scatter_dots(x->v.v, nxw, nxw + x->v.n_grams, xm, w->a.memb, y->v.v, ym, w->b.memb, at,
+	             nyw, nyw + y->v.n_grams, &pg, sg, tg);
 	best = rl_vec_score_dots(pw, pg, &x->v, &y->v);
 	for (uint32_t k = 0; k < y->n_sent; k++) {
 		const rl_vec *q = &w->b.sent[y->s0 + k];
@@ -416,19 +453,26 @@ static void *run_job(void *arg)
 	for (uint32_t j = jb->j0; j < jb->j1 && !jb->err; j++) {
 		size_t n;
 
+		const rl_vec *y = &w->b.para[j].v;
+		size_t ny = (size_t)y->n_words + y->n_grams;
+
 		if (!w->b.para[j].linkable)
 			continue;
 		n = candidates(jb, j);
+		for (size_t t = 0; t < ny; t++)
+			jb->at[y->v[t].key] = (uint32_t)t + 1;
 		for (size_t c = 0; c < n && !jb->err; c++) {
 			uint32_t i = jb->cand[c];
 			double s;
 
 			if (!w->a.para[i].linkable)
 				continue;
-			s = pair_score(w, i, j);
+			s = pair_score(w, jb->at, i, j);
 			if (s >= w->min_sim)
 				jb->err = rl_alinks_push(&jb->out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
 		}
+		for (size_t t = 0; t < ny; t++)
+			jb->at[y->v[t].key] = 0;
 	}
 	return NULL;
 }
@@ -448,7 +492,8 @@ static int job_init(job *jb, const work *w, uint32_t j0, uint32_t j1)
 	    !(jb->ids = rl_calloc(PARA_CANDIDATES + 1, sizeof(uint32_t))) ||
 	    !(jb->cand = rl_calloc(PARA_CANDIDATES + SENT_CANDIDATES * max_sent + 1,
 	                           sizeof(uint32_t))) ||
-	    !(jb->seen = rl_calloc(w->a.d->n_paras + 1, sizeof(uint32_t))))
+	    !(jb->seen = rl_calloc(w->a.d->n_paras + 1, sizeof(uint32_t))) ||
+	    !(jb->at = rl_calloc((size_t)w->n_ids + 1, sizeof(uint32_t))))
 		return RL_ENOMEM;
 	return 0;
 }
@@ -459,6 +504,7 @@ static void job_free(job *jb)
 	free(jb->ids);
 	free(jb->cand);
 	free(jb->seen);
+	free(jb->at);
 	rl_alinks_free(&jb->out);
 }
 
@@ -542,8 +588,7 @@ static int prepare(work *w, const rl_doc *a, const rl_doc *b, const rl_options *
 	               (err = rl_stats_merge(w->both, w->b.df)) < 0))
 		return err;
 	w->a.st = w->b.st = given ? given : w->both;
-	w->a.other = w->b.df;
-	w->b.other = w->a.df;
+	assign_ids(w);
 	both_sides(weigh_thread, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
 		return err;
