@@ -949,6 +949,7 @@ struct rl_sim_cursor {
 	const rl_sim_index *ix;
 	float *acc;      /* per vector: partial score */
 	uint32_t *touched;
+	float *top;      /* the scores of the best so far */
 };
 
 /* Two passes over the word terms: count the postings of every key, then
@@ -1023,7 +1024,8 @@ int rl_sim_cursor_new(rl_sim_cursor **out, const rl_sim_index *ix)
 		return RL_ENOMEM;
 	c->ix = ix;
 	if (!(c->acc = rl_calloc(ix->n_vecs + 1, sizeof(float))) ||
-	    !(c->touched = rl_calloc(ix->n_vecs + 1, sizeof(uint32_t)))) {
+	    !(c->touched = rl_calloc(ix->n_vecs + 1, sizeof(uint32_t))) ||
+	    !(c->top = rl_calloc(ix->n_vecs + 1, sizeof(float)))) {
 		rl_sim_cursor_free(c);
 		return RL_ENOMEM;
 	}
@@ -1037,35 +1039,43 @@ void rl_sim_cursor_free(rl_sim_cursor *c)
 		return;
 	free(c->acc);
 	free(c->touched);
+	free(c->top);
 	free(c);
 }
 
-/* Keep the k best of the touched vectors at the front, best first: a
- * bounded insertion (k is small), then reset the accumulators. */
+/* Keep the k best of the touched vectors at the front of `ids`, best first
+ * (by score, then by id), their scores beside them in `top`, and reset the
+ * accumulators on the way: a bounded insertion (k is small), with the
+ * k-th score and id at hand, so that most vectors are turned away by one
+ * comparison. */
 static size_t select_best(float *acc, const uint32_t *touched, size_t nt, uint32_t *ids,
-                          size_t k)
+                          float *top, size_t k)
 {
 	size_t n = 0;
+	float lim = 0;
+	uint32_t lim_id = 0;
 
-	for (size_t t = 0; t < nt && k; t++) {
+	for (size_t t = 0; t < nt; t++) {
 		uint32_t id = touched[t];
 		float v = acc[id];
-		size_t at = n < k ? n : k;
+		size_t at;
 
-		if (n == k && !(v > acc[ids[k - 1]] || (v == acc[ids[k - 1]] && id < ids[k - 1])))
+		acc[id] = 0;
+		if (n == k && (v < lim || (v == lim && id > lim_id) || !k))
 			continue;
-		while (at > 0 && (acc[ids[at - 1]] < v || (acc[ids[at - 1]] == v && ids[at - 1] > id))) {
-			if (at < k)
-				ids[at] = ids[at - 1];
+		at = n < k ? n++ : k - 1; /* full: the last one goes */
+		while (at > 0 && (top[at - 1] < v || (top[at - 1] == v && ids[at - 1] > id))) {
+			top[at] = top[at - 1];
+			ids[at] = ids[at - 1];
 			at--;
 		}
-		if (at < k)
-			ids[at] = id;
-		if (n < k)
-			n++;
+		top[at] = v;
+		ids[at] = id;
+		if (n == k) {
+			lim = top[k - 1];
+			lim_id = ids[k - 1];
+		}
 	}
-	for (size_t t = 0; t < nt; t++)
-		acc[touched[t]] = 0;
 	return n;
 }
 
@@ -1087,5 +1097,5 @@ size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size
 			c->acc[p->id] += qw * p->w + 1e-9f;
 		}
 	}
-	return select_best(c->acc, c->touched, nt, ids, k);
+	return select_best(c->acc, c->touched, nt, ids, c->top, k);
 }
