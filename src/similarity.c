@@ -207,6 +207,7 @@ typedef struct entry {
 	uint32_t coff;  /* stems of its compound parts in the pool */
 	uint8_t nc;
 	uint8_t stop;
+	uint8_t starts; /* some alias phrase starts with this part */
 } entry;
 
 typedef struct part {
@@ -230,6 +231,7 @@ struct rl_sim {
 	uint64_t *comp;     /* stems of compound parts of cached words */
 	size_t n_comp, comp_cap;
 	rl_map64 phrases;   /* phrase hash -> alias index + 1 */
+	rl_map64 starts;    /* key of the first part of an alias phrase -> 1 */
 	alias *aliases;
 	size_t n_aliases, aliases_cap;
 	part *alias_parts;  /* canonical forms; text in alias_text */
@@ -368,6 +370,7 @@ static long lookup(rl_sim *s, const part *p, int number)
 		return RL_ENOMEM;
 	e = &s->ent[s->n_ent];
 	memset(e, 0, sizeof(*e));
+	e->starts = rl_map64_get(&s->starts, p->key) != NULL;
 	rl_buf_clear(&s->fold);
 	if (rl_text_fold(&s->fold, p->s, p->len) < 0)
 		return RL_ENOMEM;
@@ -391,15 +394,17 @@ static long lookup(rl_sim *s, const part *p, int number)
 	return (long)s->n_ent - 1;
 }
 
-static int emit(rl_sim *s, const part *p)
+/* The cached analysis of part p, as lookup(). */
+static long lookup_part(rl_sim *s, const part *p)
 {
-	int number = p->len && ((unsigned char)p->s[0] - '0') < 10;
-	long k = lookup(s, p, number);
-	const entry *e;
+	return lookup(s, p, p->len && ((unsigned char)p->s[0] - '0') < 10);
+}
 
-	if (k < 0)
-		return (int)k;
-	e = &s->ent[k];
+/* Append the terms of part p, whose analysis is entry k. */
+static int emit_entry(rl_sim *s, const part *p, long k)
+{
+	const entry *e = &s->ent[k];
+
 	if (p->brk)
 		s->prev = 0;
 	if (e->stop)
@@ -419,6 +424,13 @@ static int emit(rl_sim *s, const part *p)
 		memcpy(s->gk + s->gk_n, s->grams + e->goff, e->ng * sizeof(uint64_t));
 	s->gk_n += e->ng;
 	return 0;
+}
+
+static int emit(rl_sim *s, const part *p)
+{
+	long k = lookup_part(s, p);
+
+	return k < 0 ? (int)k : emit_entry(s, p, k);
 }
 
 /* The longest alias phrase starting at parts[i]: its alias index, its
@@ -545,10 +557,15 @@ static int vec_of_parts(rl_sim *s, rl_vec *out, rl_arena *arena, size_t n)
 	s->n_content = 0;
 	while (i < n) {
 		size_t len = 0;
-		long a = s->max_phrase ? match_alias(s, s->parts, i, n, &len) : -1;
+		long e = lookup_part(s, &s->parts[i]), a = -1;
 
+		if (e < 0)
+			return (int)e;
+		/* the phrases are looked up only where one can start */
+		if (s->ent[e].starts)
+			a = match_alias(s, s->parts, i, n, &len);
 		if (a < 0) {
-			if ((err = emit(s, &s->parts[i])) < 0)
+			if ((err = emit_entry(s, &s->parts[i], e)) < 0)
 				return err;
 			i++;
 			continue;
@@ -707,6 +724,9 @@ static int add_alias_line(rl_sim *s, char *line)
 				return RL_ENOMEM;
 			if (!*slot)
 				*slot = (uint32_t)canon + 1;
+			if (!(slot = rl_map64_slot(&s->starts, s->parts[0].key)))
+				return RL_ENOMEM;
+			*slot = 1;
 		}
 		if (n > s->max_phrase)
 			s->max_phrase = n;
@@ -807,6 +827,7 @@ void rl_sim_free(rl_sim *s)
 	free(s->grams);
 	free(s->comp);
 	rl_map64_free(&s->phrases);
+	rl_map64_free(&s->starts);
 	free(s->aliases);
 	free(s->alias_parts);
 	rl_buf_free(&s->alias_text);
