@@ -15,6 +15,7 @@
  */
 #include "align.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -33,6 +34,7 @@
 #define MAX_THREADS 4
 #define PARAS_PER_THREAD 500 /* fewer new paragraphs than this: one thread */
 #define MAX_MERGED 64       /* sentences summed into a paragraph vector */
+#define TF_TABLE 64         /* counts whose 1 + ln(count) is tabled */
 
 typedef struct unit {
 	rl_vec v;
@@ -59,6 +61,7 @@ typedef struct side {
 	rl_tokens tok;       /* one paragraph's */
 	uint32_t *spans;     /* its sentences, [start, end) pairs */
 	size_t spans_cap;
+
 	const rl_stats *st;  /* the rarity the weights come from */
 	int err;
 	unit *para;
@@ -168,6 +171,7 @@ static int build_unit(side *s, size_t i)
  * whether the other side has it and its index once the dead terms are
  * gone; per sentence term the paragraph term it is. */
 typedef struct wscratch {
+	double tf[TF_TABLE]; /* 1 + ln(count), as rl_term_weight() takes it */
 	float *idf;
 	int32_t *idx;
 	uint32_t *id;
@@ -175,30 +179,53 @@ typedef struct wscratch {
 	size_t idf_cap, idx_cap, id_cap, pos_cap;
 } wscratch;
 
-/* Drop the dead terms (weight < 0) of one part of a vector, keeping `pos`
- * beside them when given; returns the new length. */
-static uint32_t keep_alive(rl_term *t, uint32_t *pos, uint32_t n)
+/* The weight of a term counted c times with rarity idf, as
+ * rl_term_weight() gives it, without a log for small counts. */
+static float weight(const wscratch *ws, float c, double idf)
 {
-	uint32_t m = 0;
+	uint32_t n = (uint32_t)c;
 
-	for (uint32_t i = 0; i < n; i++)
-		if (t[i].w >= 0) {
-			if (pos)
-				pos[m] = pos[i];
-			t[m++] = t[i];
-		}
-	return m;
+	return n < TF_TABLE && n == c ? (float)(ws->tf[n] * idf) : rl_term_weight(c, idf);
 }
 
-static void compact(rl_vec *v, uint32_t *pos)
+/* Weigh the terms v[lo, hi), whose paragraph terms are pt[lo, hi) (NULL:
+ * the terms are the paragraph's own), and move the live ones, each key
+ * turned into its id, to v[*m ...], their paragraph terms beside them;
+ * returns the Euclidean norm of all, dead ones included, summed in the
+ * order rl_vec_set_norms() sums them. */
+static float weigh_part(const wscratch *ws, rl_term *v, uint32_t *pt, size_t lo, size_t hi,
+                        uint32_t *m)
 {
-	uint32_t nw = keep_alive(v->v, pos, v->n_words);
+	double sq = 0;
+	uint32_t n = *m;
 
-	memmove(v->v + nw, v->v + v->n_words, v->n_grams * sizeof(rl_term));
-	if (pos)
-		memmove(pos + nw, pos + v->n_words, v->n_grams * sizeof(uint32_t));
-	v->n_grams = keep_alive(v->v + nw, pos ? pos + nw : NULL, v->n_grams);
+	for (size_t e = lo; e < hi; e++) {
+		size_t t = pt ? pt[e] : e;
+		float w = weight(ws, v[e].w, ws->idf[t]);
+
+		sq += (double)w * w;
+		if (ws->idx[t] < 0)
+			continue;
+		if (pt)
+			pt[n] = (uint32_t)t;
+		v[n].key = ws->id[t];
+		v[n++].w = w;
+	}
+	*m = n;
+	return (float)sqrt(sq);
+}
+
+/* Weigh the vector v, whose terms are paragraph terms pt[] (NULL: its
+ * own), drop its dead terms and turn the keys of the others into ids. */
+static void weigh_vec(const wscratch *ws, rl_vec *v, uint32_t *pt)
+{
+	uint32_t m = 0, nw;
+
+	v->norm_words = weigh_part(ws, v->v, pt, 0, v->n_words, &m);
+	nw = m;
+	v->norm_grams = weigh_part(ws, v->v, pt, v->n_words, (size_t)v->n_words + v->n_grams, &m);
 	v->n_words = nw;
+	v->n_grams = m - nw;
 }
 
 /* Weigh paragraph u and its sentences, drop the terms the other document
@@ -244,26 +271,11 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 			if (t == nt)
 				return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
 			pos[e] = (uint32_t)t;
-			q->v[e].w = rl_term_weight(q->v[e].w, ws->idf[t]);
 		}
-		rl_vec_set_norms(q);
-		for (size_t e = 0; e < nq; e++)
-			if (ws->idx[pos[e]] < 0)
-				q->v[e].w = -1;
-		compact(q, pos);
-		for (size_t e = 0; e < (size_t)q->n_words + q->n_grams; e++)
-			q->v[e].key = ws->id[pos[e]];
+		weigh_vec(ws, q, pos);
 		np += (size_t)q->n_words + q->n_grams;
 	}
-	for (size_t t = 0; t < nt; t++)
-		u->v.v[t].w = rl_term_weight(u->v.v[t].w, ws->idf[t]);
-	rl_vec_set_norms(&u->v);
-	for (size_t t = 0; t < nt; t++) {
-		if (ws->idx[t] < 0)
-			u->v.v[t].w = -1;
-		u->v.v[t].key = ws->id[t];
-	}
-	compact(&u->v, NULL);
+	weigh_vec(ws, &u->v, NULL);
 	/* the sentence lists: counts, starts, then the members in place */
 	u->m0 = *n_moff;
 	if (rl_grow(&s->moff, &s->moff_cap, *n_moff + live + 2, sizeof(size_t)) < 0 ||
@@ -319,6 +331,9 @@ static void *weigh_thread(void *arg)
 	wscratch ws = {0};
 	size_t n_moff = 0, n_memb = 0;
 
+	ws.tf[0] = 0;
+	for (size_t c = 1; c < TF_TABLE; c++)
+		ws.tf[c] = c == 1 ? 1.0 : 1.0 + log((double)c);
 	rl_stats_cache_idf(s->df, s->st, NULL);
 	for (size_t i = 0; i < s->d->n_paras && !s->err; i++)
 		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
