@@ -959,6 +959,9 @@ typedef struct posting {
 
 struct rl_sim_index {
 	rl_map64 lists;  /* key -> list number + 1 */
+	uint32_t *dense; /* the same by key, when the keys are small integers
+	                    (term ids): n_dense of them, 0 for none */
+	size_t n_dense;
 	uint32_t *start; /* per list: first posting; start[n_lists] = total */
 	size_t n_lists;
 	posting *p;
@@ -987,9 +990,23 @@ int rl_sim_index_new(rl_sim_index **out, const rl_vec *vecs, size_t n, size_t ma
 		return RL_ENOMEM;
 	ix->n_vecs = n;
 	ix->max_df = max_df;
+	/* keys no larger than a few times their number are ids: a table */
 	for (size_t i = 0; i < n; i++)
 		for (size_t t = 0; t < vecs[i].n_words; t++) {
-			uint32_t *slot = rl_map64_slot(&ix->lists, vecs[i].v[t].key);
+			uint64_t key = vecs[i].v[t].key;
+			ix->n_dense = key >= ix->n_dense ? (size_t)(key < SIZE_MAX / 2 ? key + 1 : SIZE_MAX / 2)
+			                                 : ix->n_dense;
+			total++;
+		}
+	if (ix->n_dense > 4 * total + 1024)
+		ix->n_dense = 0;
+	else if (!(ix->dense = rl_calloc(ix->n_dense + 1, sizeof(uint32_t))))
+		goto fail;
+	total = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t t = 0; t < vecs[i].n_words; t++) {
+			uint32_t *slot = ix->dense ? &ix->dense[vecs[i].v[t].key]
+			                           : rl_map64_slot(&ix->lists, vecs[i].v[t].key);
 			if (!slot || (!*slot && rl_grow(&ix->start, &cap, ix->n_lists + 2,
 			                                sizeof(uint32_t)) < 0))
 				goto fail;
@@ -1012,7 +1029,8 @@ int rl_sim_index_new(rl_sim_index **out, const rl_vec *vecs, size_t n, size_t ma
 	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t t = 0; t < vecs[i].n_words; t++) {
-			uint32_t l = *rl_map64_get(&ix->lists, vecs[i].v[t].key) - 1;
+			uint32_t l = (ix->dense ? ix->dense[vecs[i].v[t].key]
+			                        : *rl_map64_get(&ix->lists, vecs[i].v[t].key)) - 1;
 			posting *p = &ix->p[fill[l]++];
 			p->id = (uint32_t)i;
 			p->w = vecs[i].norm_words > 0 ? vecs[i].v[t].w / vecs[i].norm_words : 0;
@@ -1031,6 +1049,7 @@ void rl_sim_index_free(rl_sim_index *ix)
 	if (!ix)
 		return;
 	rl_map64_free(&ix->lists);
+	free(ix->dense);
 	free(ix->start);
 	free(ix->p);
 	free(ix);
@@ -1106,7 +1125,9 @@ size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size
 	size_t nt = 0;
 
 	for (size_t i = 0; i < q->n_words && q->norm_words > 0; i++) {
-		uint32_t *l = rl_map64_get(&ix->lists, q->v[i].key);
+		uint64_t key = q->v[i].key;
+		uint32_t *l = !ix->dense ? rl_map64_get(&ix->lists, key)
+		              : key < ix->n_dense && ix->dense[key] ? &ix->dense[key] : NULL;
 		float qw = q->v[i].w / q->norm_words;
 
 		if (!l || ix->start[*l] - ix->start[*l - 1] > ix->max_df)
