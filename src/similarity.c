@@ -485,33 +485,37 @@ static void quick_keys(uint64_t *k, size_t n)
 	}
 }
 
-/* Sort n keys: for many, LSD radix sort on the high 32 bits, a byte a
- * pass, through `tmp` (n slots); for fewer, where clearing and summing
- * four 256-entry histograms costs more than the keys, quicksort; then
- * insertion (among keys whose high halves tie, or within short runs).  The
- * order is that of the whole 64-bit keys. */
+/* Sort n keys: above 16, one pass of bucket sort on the top bits of the
+ * key (hashes, so spread evenly), a bucket per two keys, through `tmp`
+ * (n slots); a bucket holding more than 16 keys (repeats of a few words)
+ * is quicksorted; then one insertion pass, which within buckets of a key
+ * or two costs little.  The order is that of the whole 64-bit keys. */
 static void sort_keys(uint64_t *k, uint64_t *tmp, size_t n)
 {
-	uint32_t count[256];
+	uint32_t count[(1u << 12) + 1];
 
-	if (n > 16 && n < 512)
-		quick_keys(k, n);
-	if (n >= 512) {
-		for (int shift = 32; shift < 64; shift += 8) {
-			uint32_t sum = 0;
+	if (n > 16) {
+		unsigned bits = 3;
+		size_t nb;
+		int big = 0;
 
-			memset(count, 0, sizeof(count));
-			for (size_t i = 0; i < n; i++)
-				count[(k[i] >> shift) & 0xff]++;
-			for (size_t b = 0; b < 256; b++) {
-				uint32_t c = count[b];
-				count[b] = sum;
-				sum += c;
-			}
-			for (size_t i = 0; i < n; i++)
-				tmp[count[(k[i] >> shift) & 0xff]++] = k[i];
-			memcpy(k, tmp, n * sizeof(uint64_t));
+		while (bits < 12 && ((size_t)2 << bits) < n)
+			bits++;
+		nb = (size_t)1 << bits;
+		memset(count, 0, (nb + 1) * sizeof(uint32_t));
+		for (size_t i = 0; i < n; i++)
+			count[(k[i] >> (64 - bits)) + 1]++;
+		for (size_t b = 1; b <= nb; b++) {
+			big |= count[b] > 16;
+			count[b] += count[b - 1];
 		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[k[i] >> (64 - bits)]++] = k[i];
+		memcpy(k, tmp, n * sizeof(uint64_t));
+		/* count[b] is now the end of bucket b */
+		for (size_t b = 0, from = 0; big && b < nb; from = count[b++])
+			if (count[b] - from > 16)
+				quick_keys(k + from, count[b] - from);
 	}
 	for (size_t i = 1; i < n; i++) {
 		uint64_t x = k[i];
