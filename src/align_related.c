@@ -92,7 +92,8 @@ typedef struct job {
 	uint32_t *ids, *cand;
 	uint32_t *seen;      /* per old paragraph: last new paragraph + 1 */
 	uint32_t *at;        /* per term id: its index + 1 in the new paragraph
-	                        being scored, 0 when it lacks the term */
+	                        being scored, 0 when it lacks the term; word
+	                        terms, then n_ids + 1 entries on, n-grams */
 	rl_alinks out;
 	int err;
 } job;
@@ -380,21 +381,20 @@ static void assign_ids(work *w)
 	w->n_ids = n;
 }
 
-/* Dot products of one part (words or grams) of old paragraph x with the
- * new paragraph whose terms `at` locates, and of each paragraph with each
- * sentence of the other: the new paragraph's term of index k - 1 matches
- * when lo <= k - 1 < hi.  x is walked in its order, which is the order of
- * the term keys, so every sum adds the same products in the same order as
- * a merge of the two sorted vectors would. */
-static void scatter_dots(const rl_term *x, size_t lo_x, size_t hi_x, const size_t *xm,
+/* Dot products of one part (words or grams) of old paragraph x, its terms
+ * [lo, hi), with the new paragraph y whose terms of the same part `at`
+ * locates, and of each paragraph with each sentence of the other.  x is
+ * walked in its order, which is the order of the term keys, so every sum
+ * adds the same products in the same order as a merge of the two sorted
+ * vectors would. */
+static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const size_t *xm,
                          const memb *xmb, const rl_term *y, const size_t *ym, const memb *ymb,
-                         const uint32_t *at, size_t lo, size_t hi, double *p, double *s,
-                         double *t)
+                         const uint32_t *at, double *p, double *s, double *t)
 {
-	for (size_t i = lo_x; i < hi_x; i++) {
+	for (size_t i = lo; i < hi; i++) {
 		size_t j = at[x[i].key];
 
-		if (j - 1 - lo >= hi - lo) /* also j == 0: no such term */
+		if (!j)
 			continue;
 		j--;
 		*p += (double)x[i].w * y[j].w;
@@ -415,14 +415,13 @@ static double pair_score(const work *w, const uint32_t *at, uint32_t i, uint32_t
 {
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
 	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
-	size_t nxw = x->v.n_words, nyw = y->v.n_words;
+	size_t nxw = x->v.n_words;
 	double pw = 0, pg = 0, sw[MAX_MERGED] = {0}, sg[MAX_MERGED] = {0};
 	double tw[MAX_MERGED] = {0}, tg[MAX_MERGED] = {0}, best;
 
-	scatter_dots(x->v.v, 0, nxw, xm, w->a.memb, y->v.v, ym, w->b.memb, at, 0, nyw, &pw, sw,
-	             tw);
-	scatter_dots(x->v.v, nxw, nxw + x->v.n_grams, xm, w->a.memb, y->v.v, ym, w->b.memb, at,
-	             nyw, nyw + y->v.n_grams, &pg, sg, tg);
+	scatter_dots(x->v.v, 0, nxw, xm, w->a.memb, y->v.v, ym, w->b.memb, at, &pw, sw, tw);
+	scatter_dots(x->v.v, nxw, nxw + x->v.n_grams, xm, w->a.memb, y->v.v, ym, w->b.memb,
+	             at + w->n_ids + 1, &pg, sg, tg);
 	best = rl_vec_score_dots(pw, pg, &x->v, &y->v);
 	for (uint32_t k = 0; k < y->n_sent; k++) {
 		const rl_vec *q = &w->b.sent[y->s0 + k];
@@ -475,7 +474,7 @@ static void *run_job(void *arg)
 			continue;
 		n = candidates(jb, j);
 		for (size_t t = 0; t < ny; t++)
-			jb->at[y->v[t].key] = (uint32_t)t + 1;
+			jb->at[y->v[t].key + (t < y->n_words ? 0 : w->n_ids + 1)] = (uint32_t)t + 1;
 		for (size_t c = 0; c < n && !jb->err; c++) {
 			uint32_t i = jb->cand[c];
 			double s;
@@ -487,7 +486,7 @@ static void *run_job(void *arg)
 				jb->err = rl_alinks_push(&jb->out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
 		}
 		for (size_t t = 0; t < ny; t++)
-			jb->at[y->v[t].key] = 0;
+			jb->at[y->v[t].key + (t < y->n_words ? 0 : w->n_ids + 1)] = 0;
 	}
 	return NULL;
 }
@@ -508,7 +507,7 @@ static int job_init(job *jb, const work *w, uint32_t j0, uint32_t j1)
 	    !(jb->cand = rl_calloc(PARA_CANDIDATES + SENT_CANDIDATES * max_sent + 1,
 	                           sizeof(uint32_t))) ||
 	    !(jb->seen = rl_calloc(w->a.d->n_paras + 1, sizeof(uint32_t))) ||
-	    !(jb->at = rl_calloc((size_t)w->n_ids + 1, sizeof(uint32_t))))
+	    !(jb->at = rl_calloc(2 * ((size_t)w->n_ids + 1), sizeof(uint32_t))))
 		return RL_ENOMEM;
 	return 0;
 }
