@@ -147,12 +147,23 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 {
 	size_t n = (size_t)v->n_words + v->n_grams;
 
-	for (size_t i = 0; i < n; i++) {
-		rl_df_slot *d = df_slot(s, v->v[i].key ? v->v[i].key : 1);
-
-		if (!d)
+	/* room for every term first, as df_slot() would make it, so that the
+	 * loop only probes */
+	while (2 * (s->n + n) > s->mask)
+		if (df_grow(s) < 0)
 			return RL_ENOMEM;
-		d->df++;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t key = v->v[i].key ? v->v[i].key : 1;
+		size_t h;
+
+		for (h = df_home(key, s->mask); s->slots[h].key && s->slots[h].key != key;
+		     h = (h + 1) & s->mask)
+			;
+		if (!s->slots[h].key) {
+			s->slots[h].key = key;
+			s->n++;
+		}
+		s->slots[h].df++;
 	}
 	s->n_docs++;
 	return 0;
