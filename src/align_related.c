@@ -180,36 +180,32 @@ typedef struct wscratch {
 	size_t idf_cap, idx_cap, id_cap, pos_cap;
 } wscratch;
 
-/* The weight of a term counted c times with rarity idf, as
- * rl_term_weight() gives it, without a log for small counts. */
-static float weight(const wscratch *ws, float c, double idf)
-{
-	uint32_t n = (uint32_t)c;
-
-	return n < TF_TABLE && n == c ? (float)(ws->tf[n] * idf) : rl_term_weight(c, idf);
-}
-
 /* Weigh the terms v[lo, hi), whose paragraph terms are pt[lo, hi) (NULL:
- * the terms are the paragraph's own), and move the live ones, each key
- * turned into its id, to v[*m ...], their paragraph terms beside them;
- * returns the Euclidean norm of all, dead ones included, summed in the
- * order rl_vec_set_norms() sums them. */
+ * the terms are the paragraph's own), as rl_term_weight() does but with
+ * 1 + ln(count) from a table for counts (whole numbers) below TF_TABLE, and
+ * move the live ones, each key turned into its id, to v[*m ...], their
+ * paragraph terms beside them; returns the Euclidean norm of all, dead ones
+ * included, summed in the order rl_vec_set_norms() sums them. */
 static float weigh_part(const wscratch *ws, rl_term *v, uint32_t *pt, size_t lo, size_t hi,
                         uint32_t *m)
 {
+	const float *idf = ws->idf;
+	const int32_t *idx = ws->idx;
+	const uint32_t *id = ws->id;
 	double sq = 0;
 	uint32_t n = *m;
 
 	for (size_t e = lo; e < hi; e++) {
 		size_t t = pt ? pt[e] : e;
-		float w = weight(ws, v[e].w, ws->idf[t]);
+		float c = v[e].w, w;
 
+		w = c < TF_TABLE ? (float)(ws->tf[(uint32_t)c] * idf[t]) : rl_term_weight(c, idf[t]);
 		sq += (double)w * w;
-		if (ws->idx[t] < 0)
+		if (idx[t] < 0)
 			continue;
 		if (pt)
 			pt[n] = (uint32_t)t;
-		v[n].key = ws->id[t];
+		v[n].key = id[t];
 		v[n++].w = w;
 	}
 	*m = n;
