@@ -39,7 +39,9 @@
 typedef struct unit {
 	rl_vec v;
 	uint32_t s0, n_sent; /* its sentences in the sentence array; 0: the
-	                        paragraph is one sentence */
+	                        paragraph is one sentence.  From building to
+	                        weighing, the key of each sentence term is the
+	                        index of its term in the paragraph vector */
 	size_t m0;           /* its terms' sentence lists start at moff[m0] */
 	int linkable;        /* not a heading, enough content words */
 } unit;
@@ -61,6 +63,9 @@ typedef struct side {
 	rl_tokens tok;       /* one paragraph's */
 	uint32_t *spans;     /* its sentences, [start, end) pairs */
 	size_t spans_cap;
+	uint32_t *at;        /* one paragraph's sentence terms: their
+	                        paragraph terms */
+	size_t at_cap;
 
 	const rl_stats *st;  /* the rarity the weights come from */
 	int err;
@@ -105,6 +110,7 @@ static void side_free(side *s)
 	rl_stats_free(s->df);
 	rl_tokens_free(&s->tok);
 	free(s->spans);
+	free(s->at);
 	free(s->para);
 	free(s->sent);
 	free(s->moff);
@@ -160,8 +166,26 @@ static int build_unit(side *s, size_t i)
 		                             s->tok.v + t0, t - t0)) < 0)
 			return err;
 	}
-	err = u->n_sent ? rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent)
-	                : rl_sim_vec_tokens(s->sim, &u->v, &s->arena, d->data, s->tok.v, s->tok.n);
+	if (!u->n_sent) {
+		err = rl_sim_vec_tokens(s->sim, &u->v, &s->arena, d->data, s->tok.v, s->tok.n);
+	} else {
+		/* the sum, and the paragraph term of every sentence term, which
+		 * takes the place of its key until weighing */
+		size_t nq = 0;
+
+		for (uint32_t k = 0; k < u->n_sent; k++)
+			nq += (size_t)s->sent[u->s0 + k].n_words + s->sent[u->s0 + k].n_grams;
+		if (rl_grow(&s->at, &s->at_cap, nq + 1, sizeof(uint32_t)) < 0)
+			return RL_ENOMEM;
+		err = rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent, s->at);
+		nq = 0;
+		for (uint32_t k = 0; k < u->n_sent && !err; k++) {
+			rl_vec *q = &s->sent[u->s0 + k];
+
+			for (size_t e = 0; e < (size_t)q->n_words + q->n_grams; e++)
+				q->v[e].key = s->at[nq++];
+		}
+	}
 	if (err < 0)
 		return err;
 	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
@@ -257,18 +281,11 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	np = 0;
 	for (uint32_t k = 0; k < u->n_sent; k++) {
 		rl_vec *q = &s->sent[u->s0 + k];
-		size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
+		size_t nq = (size_t)q->n_words + q->n_grams;
 		uint32_t *pos = ws->pos + np;
 
-		for (size_t e = 0; e < nq; e++) {
-			if (e == q->n_words)
-				t = u->v.n_words; /* grams after words, each sorted */
-			while (t < nt && u->v.v[t].key != q->v[e].key)
-				t++;
-			if (t == nt)
-				return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
-			pos[e] = (uint32_t)t;
-		}
+		for (size_t e = 0; e < nq; e++)
+			pos[e] = (uint32_t)q->v[e].key; /* its paragraph term (build_unit) */
 		weigh_vec(ws, q, pos);
 		np += (size_t)q->n_words + q->n_grams;
 	}

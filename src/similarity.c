@@ -628,21 +628,43 @@ int rl_sim_vec_tokens(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data,
 }
 
 /* Merge two sorted runs of terms, summing the counts of equal keys, into
- * out; returns its length. */
-static uint32_t merge_two(rl_term *out, const rl_term *x, size_t nx, const rl_term *y, size_t ny)
+ * out; returns its length.  When `mx` is given, mx[i] receives the index in
+ * out of x[i], and my[j] that of y[j]. */
+static uint32_t merge_two(rl_term *out, const rl_term *x, size_t nx, const rl_term *y, size_t ny,
+                          uint32_t *mx, uint32_t *my)
 {
 	size_t i = 0, j = 0;
 	uint32_t m = 0;
 
-	while (i < nx && j < ny) {
-		if (x[i].key < y[j].key) {
-			out[m++] = x[i++];
-		} else if (x[i].key > y[j].key) {
-			out[m++] = y[j++];
-		} else {
-			out[m] = x[i++];
-			out[m++].w += y[j++].w;
+	if (!mx) {
+		while (i < nx && j < ny) {
+			if (x[i].key < y[j].key) {
+				out[m++] = x[i++];
+			} else if (x[i].key > y[j].key) {
+				out[m++] = y[j++];
+			} else {
+				out[m] = x[i++];
+				out[m++].w += y[j++].w;
+			}
 		}
+	} else {
+		while (i < nx && j < ny) {
+			if (x[i].key < y[j].key) {
+				mx[i] = m;
+				out[m++] = x[i++];
+			} else if (x[i].key > y[j].key) {
+				my[j] = m;
+				out[m++] = y[j++];
+			} else {
+				mx[i] = my[j] = m;
+				out[m] = x[i++];
+				out[m++].w += y[j++].w;
+			}
+		}
+		for (size_t e = i; e < nx; e++)
+			mx[e] = m + (uint32_t)(e - i);
+		for (size_t e = j; e < ny; e++)
+			my[e] = m + (uint32_t)(nx - i) + (uint32_t)(e - j);
 	}
 	while (i < nx)
 		out[m++] = x[i++];
@@ -652,25 +674,43 @@ static uint32_t merge_two(rl_term *out, const rl_term *x, size_t nx, const rl_te
 }
 
 /* Merge one part (words or grams) of n vectors into out, one vector at a
- * time through `tmp` (room for the total). */
-static uint32_t merge_parts(rl_term *out, rl_term *tmp, const rl_vec *vecs, size_t n, int grams)
+ * time through `tmp` (room for the total).  When `at` is given (with `map`,
+ * room for the total), at[k] receives for each term of that part of vector
+ * k its index in the part: the newest vector's terms from the merge, the
+ * earlier ones' moved along through the merge's map of the old sum. */
+static uint32_t merge_parts(rl_term *out, rl_term *tmp, const rl_vec *vecs, size_t n, int grams,
+                            uint32_t *at, uint32_t *map)
 {
 	uint32_t m = 0;
+	size_t off = 0;
 
 	for (size_t k = 0; k < n; k++) {
 		const rl_term *t = vecs[k].v + (grams ? vecs[k].n_words : 0);
 		size_t len = grams ? vecs[k].n_grams : vecs[k].n_words;
+		uint32_t *ak = at ? at + off + (grams ? vecs[k].n_words : 0) : NULL;
 
 		memcpy(tmp, out, m * sizeof(rl_term));
-		m = merge_two(out, tmp, m, t, len);
+		m = merge_two(out, tmp, m, t, len, at ? map : NULL, ak);
+		if (at && k > 0) {
+			/* the earlier vectors' terms: where the old sum's went */
+			for (size_t e = 0, o = 0; e < k; o += (size_t)vecs[e].n_words + vecs[e].n_grams, e++) {
+				uint32_t *ae = at + o + (grams ? vecs[e].n_words : 0);
+				size_t le = grams ? vecs[e].n_grams : vecs[e].n_words;
+
+				for (size_t i = 0; i < le; i++)
+					ae[i] = map[ae[i]];
+			}
+		}
+		off += (size_t)vecs[k].n_words + vecs[k].n_grams;
 	}
 	return m;
 }
 
-int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n)
+int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n, uint32_t *at)
 {
 	size_t total = 0;
 	rl_term *tmp;
+	uint32_t *map = NULL;
 
 	memset(out, 0, sizeof(*out));
 	for (size_t k = 0; k < n; k++) {
@@ -680,9 +720,18 @@ int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n)
 	if (!(out->v = rl_arena_alloc(arena, (total + 1) * sizeof(rl_term))) ||
 	    !(tmp = rl_malloc((total + 1) * sizeof(rl_term))))
 		return RL_ENOMEM;
-	out->n_words = merge_parts(out->v, tmp, vecs, n, 0);
-	out->n_grams = merge_parts(out->v + out->n_words, tmp, vecs, n, 1);
+	if (at && !(map = rl_malloc((total + 1) * sizeof(uint32_t)))) {
+		free(tmp);
+		return RL_ENOMEM;
+	}
+	out->n_words = merge_parts(out->v, tmp, vecs, n, 0, at, map);
+	out->n_grams = merge_parts(out->v + out->n_words, tmp, vecs, n, 1, at, map);
+	/* the grams' indices are into the whole vector */
+	for (size_t k = 0, o = 0; at && k < n; o += (size_t)vecs[k].n_words + vecs[k].n_grams, k++)
+		for (size_t i = 0; i < vecs[k].n_grams; i++)
+			at[o + vecs[k].n_words + i] += out->n_words;
 	free(tmp);
+	free(map);
 	return 0;
 }
 

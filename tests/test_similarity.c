@@ -255,7 +255,7 @@ static void test_similarity__sum_equals_whole(void **state)
 
 	assert_int_equal(rl_sim_vec(f->sim, &parts[0], &f->arena, t, 0, dot), 0);
 	assert_int_equal(rl_sim_vec(f->sim, &parts[1], &f->arena, t, dot, strlen(t)), 0);
-	assert_int_equal(rl_vec_sum(&sum, &f->arena, parts, 2), 0);
+	assert_int_equal(rl_vec_sum(&sum, &f->arena, parts, 2, NULL), 0);
 	whole = vec(f, t);
 	assert_int_equal(sum.n_words, whole.n_words);
 	assert_int_equal(sum.n_grams, whole.n_grams);
