@@ -279,7 +279,8 @@ static int split_tokens(rl_sim *s, size_t *n_out, const char *data, const rl_tok
 			brk = 1;
 		if (k->kind != RL_TOK_WORD && k->kind != RL_TOK_NUMBER)
 			continue;
-		if (rl_grow(&s->parts, &s->parts_cap, n + len + 1, sizeof(part)) < 0)
+		if (n + len + 1 > s->parts_cap &&
+		    rl_grow(&s->parts, &s->parts_cap, n + len + 1, sizeof(part)) < 0)
 			return RL_ENOMEM;
 		if (k->kind == RL_TOK_NUMBER || !memchr(w, '-', len)) {
 			s->parts[n].s = w;
@@ -420,8 +421,11 @@ static int emit_entry(rl_sim *s, const part *p, long k)
 		s->prev = 0;
 	if (e->stop)
 		return 0;
-	if (rl_grow(&s->wk, &s->wk_cap, s->wk_n + 2 + e->nc, sizeof(uint64_t)) < 0 ||
-	    rl_grow(&s->gk, &s->gk_cap, s->gk_n + e->ng + 1, sizeof(uint64_t)) < 0)
+	/* the checks first: this runs for every word */
+	if ((s->wk_n + 2 + e->nc > s->wk_cap &&
+	     rl_grow(&s->wk, &s->wk_cap, s->wk_n + 2 + e->nc, sizeof(uint64_t)) < 0) ||
+	    (s->gk_n + e->ng + 1 > s->gk_cap &&
+	     rl_grow(&s->gk, &s->gk_cap, s->gk_n + e->ng + 1, sizeof(uint64_t)) < 0))
 		return RL_ENOMEM;
 	s->wk[s->wk_n++] = e->stem;
 	s->n_content++;
