@@ -9,8 +9,10 @@
  * from an inverted index over the old paragraphs, queried with each new
  * paragraph and each of its sentences; a candidate pair scores the best of
  * paragraph against paragraph and each sentence against the other
- * paragraph, so one sentence of a long paragraph can carry the match.
- * Pairs at or above the threshold become links.  The new paragraphs are
+ * paragraph, so one sentence of a long paragraph can carry the match; the
+ * terms both documents hold have dense ids, so a pair is scored by looking
+ * the old paragraph's terms up in a table of the new one's.  Pairs at or
+ * above the threshold become links.  The new paragraphs are
  * shared out among a few threads; the index is read-only by then.
  */
 #include "align.h"
@@ -250,12 +252,12 @@ static void weigh_vec(const wscratch *ws, rl_vec *v, uint32_t *pt)
 }
 
 /* Weigh paragraph u and its sentences, drop the terms the other document
- * lacks, and append the sentence lists of its terms to the side's.  One
- * rarity look-up per paragraph term; one merge finds each sentence term in
- * its paragraph (the paragraph vector is their sum, so each holds a
- * subset).  Dead terms are dropped after the norms are taken: they add to
- * no dot product across the documents, so the scores stay the same while
- * every later merge gets shorter. */
+ * lacks, turn the keys of the others into their ids, and append the
+ * sentence lists of its terms to the side's.  One rarity look-up per
+ * paragraph term; each sentence term knows its paragraph term (build_unit).
+ * Dead terms are dropped after the norms are taken: they add to no dot
+ * product across the documents, so the scores stay the same while every
+ * later walk gets shorter. */
 static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_memb)
 {
 	size_t nt = (size_t)u->v.n_words + u->v.n_grams, np = 0, live = 0;
