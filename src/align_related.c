@@ -431,8 +431,13 @@ static double pair_score(const work *w, const uint32_t *at, uint32_t i, uint32_t
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
 	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
 	size_t nxw = x->v.n_words;
-	double pw = 0, pg = 0, sw[MAX_MERGED] = {0}, sg[MAX_MERGED] = {0};
-	double tw[MAX_MERGED] = {0}, tg[MAX_MERGED] = {0}, best;
+	double pw = 0, pg = 0, sw[MAX_MERGED], sg[MAX_MERGED], tw[MAX_MERGED], tg[MAX_MERGED], best;
+
+	/* only the sentences there are */
+	memset(sw, 0, y->n_sent * sizeof(double));
+	memset(sg, 0, y->n_sent * sizeof(double));
+	memset(tw, 0, x->n_sent * sizeof(double));
+	memset(tg, 0, x->n_sent * sizeof(double));
 
 	scatter_dots(x->v.v, 0, nxw, xm, w->a.memb, y->v.v, ym, w->b.memb, at, &pw, sw, tw);
 	scatter_dots(x->v.v, nxw, nxw + x->v.n_grams, xm, w->a.memb, y->v.v, ym, w->b.memb,
