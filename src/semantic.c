@@ -1127,7 +1127,10 @@ static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size
 		k--;
 	while (m < n - k && a[la - 1 - m] == b[lb - 1 - m])
 		m++;
-	while (m > 0 && !(is_ws(a[la - m - 1]) && is_ws(b[lb - m - 1]) && !is_ws(a[la - m])))
+	/* before the start of a paragraph counts as white space (it is a line
+	 * break, or the start of the text, which must not be read) */
+	while (m > 0 && !((m == la || is_ws(a[la - m - 1])) && (m == lb || is_ws(b[lb - m - 1])) &&
+	                  !is_ws(a[la - m])))
 		m--;
 	*head = k;
 	*tail = m;
