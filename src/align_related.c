@@ -9,8 +9,10 @@
  * from an inverted index over the old paragraphs, queried with each new
  * paragraph and each of its sentences; a candidate pair scores the best of
  * paragraph against paragraph and each sentence against the other
- * paragraph, so one sentence of a long paragraph can carry the match.
- * Pairs at or above the threshold become links.  The new paragraphs are
+ * paragraph, so one sentence of a long paragraph can carry the match; the
+ * terms both documents hold have dense ids, so a pair is scored by looking
+ * the old paragraph's terms up in a table of the new one's.  Pairs at or
+ * above the threshold become links.  The new paragraphs are
  * shared out among a few threads; the index is read-only by then.
  *
  * The same vectors and pair score fill the OLD × NEW similarity grid of
@@ -19,6 +21,7 @@
  */
 #include "align.h"
 
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -37,11 +40,14 @@
 #define MAX_THREADS 4
 #define PARAS_PER_THREAD 500 /* fewer new paragraphs than this: one thread */
 #define MAX_MERGED 64       /* sentences summed into a paragraph vector */
+#define TF_TABLE 64         /* counts whose 1 + ln(count) is tabled */
 
 typedef struct unit {
 	rl_vec v;
 	uint32_t s0, n_sent; /* its sentences in the sentence array; 0: the
-	                        paragraph is one sentence */
+	                        paragraph is one sentence.  From building to
+	                        weighing, the key of each sentence term is the
+	                        index of its term in the paragraph vector */
 	size_t m0;           /* its terms' sentence lists start at moff[m0] */
 	int linkable;        /* not a heading, enough content words */
 } unit;
@@ -60,11 +66,15 @@ typedef struct side {
 	size_t n;            /* units: paragraphs held */
 	rl_sim *sim;
 	rl_arena arena;
-	rl_stats *df;        /* its paragraphs' document frequencies */
-	const rl_stats *other; /* the other side's: a term it lacks cannot match */
+	rl_stats *df;        /* its paragraphs' document frequencies; once
+	                        merged, the df field holds the term's id */
 	rl_tokens tok;       /* one paragraph's */
 	uint32_t *spans;     /* its sentences, [start, end) pairs */
 	size_t spans_cap;
+	uint32_t *at;        /* one paragraph's sentence terms: their
+	                        paragraph terms */
+	size_t at_cap;
+
 	const rl_stats *st;  /* the rarity the weights come from */
 	int err;
 	unit *para;
@@ -83,6 +93,7 @@ typedef struct work {
 	rl_stats *both;      /* document frequencies of both, when not given */
 	rl_sim_index *ix;
 	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
+	uint32_t n_ids;      /* terms both documents hold, ids 1..n_ids */
 	double min_sim;
 } work;
 
@@ -93,6 +104,9 @@ typedef struct job {
 	rl_sim_cursor *cur;
 	uint32_t *ids, *cand;
 	uint32_t *seen;      /* per old paragraph: last new paragraph + 1 */
+	uint32_t *at;        /* per term id: its index + 1 in the new paragraph
+	                        being scored, 0 when it lacks the term; word
+	                        terms, then n_ids + 1 entries on, n-grams */
 	rl_alinks out;
 	int err;
 } job;
@@ -104,6 +118,7 @@ static void side_free(side *s)
 	rl_stats_free(s->df);
 	rl_tokens_free(&s->tok);
 	free(s->spans);
+	free(s->at);
 	free(s->para);
 	free(s->sent);
 	free(s->moff);
@@ -160,8 +175,26 @@ static int build_unit(side *s, size_t ui)
 		                             s->tok.v + t0, t - t0)) < 0)
 			return err;
 	}
-	err = u->n_sent ? rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent)
-	                : rl_sim_vec_tokens(s->sim, &u->v, &s->arena, d->data, s->tok.v, s->tok.n);
+	if (!u->n_sent) {
+		err = rl_sim_vec_tokens(s->sim, &u->v, &s->arena, d->data, s->tok.v, s->tok.n);
+	} else {
+		/* the sum, and the paragraph term of every sentence term, which
+		 * takes the place of its key until weighing */
+		size_t nq = 0;
+
+		for (uint32_t k = 0; k < u->n_sent; k++)
+			nq += (size_t)s->sent[u->s0 + k].n_words + s->sent[u->s0 + k].n_grams;
+		if (rl_grow(&s->at, &s->at_cap, nq + 1, sizeof(uint32_t)) < 0)
+			return RL_ENOMEM;
+		err = rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent, s->at);
+		nq = 0;
+		for (uint32_t k = 0; k < u->n_sent && !err; k++) {
+			rl_vec *q = &s->sent[u->s0 + k];
+
+			for (size_t e = 0; e < (size_t)q->n_words + q->n_grams; e++)
+				q->v[e].key = s->at[nq++];
+		}
+	}
 	if (err < 0)
 		return err;
 	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
@@ -172,59 +205,83 @@ static int build_unit(side *s, size_t ui)
  * whether the other side has it and its index once the dead terms are
  * gone; per sentence term the paragraph term it is. */
 typedef struct wscratch {
+	double tf[TF_TABLE]; /* 1 + ln(count), as rl_term_weight() takes it */
 	float *idf;
 	int32_t *idx;
+	uint32_t *id;
 	uint32_t *pos;
-	size_t idf_cap, idx_cap, pos_cap;
+	size_t idf_cap, idx_cap, id_cap, pos_cap;
 } wscratch;
 
-/* Drop the dead terms (weight < 0) of one part of a vector, keeping `pos`
- * beside them when given; returns the new length. */
-static uint32_t keep_alive(rl_term *t, uint32_t *pos, uint32_t n)
+/* Weigh the terms v[lo, hi), whose paragraph terms are pt[lo, hi) (NULL:
+ * the terms are the paragraph's own), as rl_term_weight() does but with
+ * 1 + ln(count) from a table for counts (whole numbers) below TF_TABLE, and
+ * move the live ones, each key turned into its id, to v[*m ...], their
+ * paragraph terms beside them; returns the Euclidean norm of all, dead ones
+ * included, summed in the order rl_vec_set_norms() sums them. */
+static float weigh_part(const wscratch *ws, rl_term *v, uint32_t *pt, size_t lo, size_t hi,
+                        uint32_t *m)
 {
-	uint32_t m = 0;
+	const float *idf = ws->idf;
+	const int32_t *idx = ws->idx;
+	const uint32_t *id = ws->id;
+	double sq = 0;
+	uint32_t n = *m;
 
-	for (uint32_t i = 0; i < n; i++)
-		if (t[i].w >= 0) {
-			if (pos)
-				pos[m] = pos[i];
-			t[m++] = t[i];
-		}
-	return m;
+	for (size_t e = lo; e < hi; e++) {
+		size_t t = pt ? pt[e] : e;
+		float c = v[e].w, w;
+
+		w = c < TF_TABLE ? (float)(ws->tf[(uint32_t)c] * idf[t]) : rl_term_weight(c, idf[t]);
+		sq += (double)w * w;
+		if (idx[t] < 0)
+			continue;
+		if (pt)
+			pt[n] = (uint32_t)t;
+		v[n].key = id[t];
+		v[n++].w = w;
+	}
+	*m = n;
+	return (float)sqrt(sq);
 }
 
-static void compact(rl_vec *v, uint32_t *pos)
+/* Weigh the vector v, whose terms are paragraph terms pt[] (NULL: its
+ * own), drop its dead terms and turn the keys of the others into ids. */
+static void weigh_vec(const wscratch *ws, rl_vec *v, uint32_t *pt)
 {
-	uint32_t nw = keep_alive(v->v, pos, v->n_words);
+	uint32_t m = 0, nw;
 
-	memmove(v->v + nw, v->v + v->n_words, v->n_grams * sizeof(rl_term));
-	if (pos)
-		memmove(pos + nw, pos + v->n_words, v->n_grams * sizeof(uint32_t));
-	v->n_grams = keep_alive(v->v + nw, pos ? pos + nw : NULL, v->n_grams);
+	v->norm_words = weigh_part(ws, v->v, pt, 0, v->n_words, &m);
+	nw = m;
+	v->norm_grams = weigh_part(ws, v->v, pt, v->n_words, (size_t)v->n_words + v->n_grams, &m);
 	v->n_words = nw;
+	v->n_grams = m - nw;
 }
 
 /* Weigh paragraph u and its sentences, drop the terms the other document
- * lacks, and append the sentence lists of its terms to the side's.  One
- * rarity look-up per paragraph term; one merge finds each sentence term in
- * its paragraph (the paragraph vector is their sum, so each holds a
- * subset).  Dead terms are dropped after the norms are taken: they add to
- * no dot product across the documents, so the scores stay the same while
- * every later merge gets shorter. */
+ * lacks, turn the keys of the others into their ids, and append the
+ * sentence lists of its terms to the side's.  One rarity look-up per
+ * paragraph term; each sentence term knows its paragraph term (build_unit).
+ * Dead terms are dropped after the norms are taken: they add to no dot
+ * product across the documents, so the scores stay the same while every
+ * later walk gets shorter. */
 static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_memb)
 {
 	size_t nt = (size_t)u->v.n_words + u->v.n_grams, np = 0, live = 0;
 
 	if (rl_grow(&ws->idf, &ws->idf_cap, nt + 1, sizeof(float)) < 0 ||
-	    rl_grow(&ws->idx, &ws->idx_cap, nt + 1, sizeof(int32_t)) < 0)
+	    rl_grow(&ws->idx, &ws->idx_cap, nt + 1, sizeof(int32_t)) < 0 ||
+	    rl_grow(&ws->id, &ws->id_cap, nt + 1, sizeof(uint32_t)) < 0)
 		return RL_ENOMEM;
 	for (size_t t = 0; t < nt; t++) {
-		/* every paragraph term is in the side's table, its rarity cached */
+		/* every paragraph term is in the side's table, its rarity cached
+		 * and its id set (assign_ids) */
 		const rl_df_slot *d = rl_stats_find(s->df, u->v.v[t].key);
 		float f = d ? d->idf : 0;
 
 		ws->idf[t] = f < 0 ? -f : f;
-		ws->idx[t] = f > 0 ? (int32_t)live++ : -1;
+		ws->id[t] = d && f > 0 ? d->df : 0;
+		ws->idx[t] = ws->id[t] ? (int32_t)live++ : -1;
 	}
 	for (uint32_t k = 0; k < u->n_sent; k++)
 		np += (size_t)s->sent[u->s0 + k].n_words + s->sent[u->s0 + k].n_grams;
@@ -233,33 +290,15 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	np = 0;
 	for (uint32_t k = 0; k < u->n_sent; k++) {
 		rl_vec *q = &s->sent[u->s0 + k];
-		size_t nq = (size_t)q->n_words + q->n_grams, t = 0;
+		size_t nq = (size_t)q->n_words + q->n_grams;
 		uint32_t *pos = ws->pos + np;
 
-		for (size_t e = 0; e < nq; e++) {
-			if (e == q->n_words)
-				t = u->v.n_words; /* grams after words, each sorted */
-			while (t < nt && u->v.v[t].key != q->v[e].key)
-				t++;
-			if (t == nt)
-				return rl_error_set(RL_EGENERIC, "sentence term not in its paragraph");
-			pos[e] = (uint32_t)t;
-			q->v[e].w = rl_term_weight(q->v[e].w, ws->idf[t]);
-		}
-		rl_vec_set_norms(q);
 		for (size_t e = 0; e < nq; e++)
-			if (ws->idx[pos[e]] < 0)
-				q->v[e].w = -1;
-		compact(q, pos);
+			pos[e] = (uint32_t)q->v[e].key; /* its paragraph term (build_unit) */
+		weigh_vec(ws, q, pos);
 		np += (size_t)q->n_words + q->n_grams;
 	}
-	for (size_t t = 0; t < nt; t++)
-		u->v.v[t].w = rl_term_weight(u->v.v[t].w, ws->idf[t]);
-	rl_vec_set_norms(&u->v);
-	for (size_t t = 0; t < nt; t++)
-		if (ws->idx[t] < 0)
-			u->v.v[t].w = -1;
-	compact(&u->v, NULL);
+	weigh_vec(ws, &u->v, NULL);
 	/* the sentence lists: counts, starts, then the members in place */
 	u->m0 = *n_moff;
 	if (rl_grow(&s->moff, &s->moff_cap, *n_moff + live + 2, sizeof(size_t)) < 0 ||
@@ -314,10 +353,14 @@ static void weigh_side(side *s)
 	wscratch ws = {0};
 	size_t n_moff = 0, n_memb = 0;
 
+	ws.tf[0] = 0;
+	for (size_t c = 1; c < TF_TABLE; c++)
+		ws.tf[c] = c == 1 ? 1.0 : 1.0 + log((double)c);
 	for (size_t i = 0; i < s->n && !s->err; i++)
 		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
 	free(ws.idf);
 	free(ws.idx);
+	free(ws.id);
 	free(ws.pos);
 }
 
@@ -325,7 +368,7 @@ static void *weigh_thread(void *arg)
 {
 	side *s = arg;
 
-	rl_stats_cache_idf(s->df, s->st, s->other);
+	rl_stats_cache_idf(s->df, s->st, NULL);
 	weigh_side(s);
 	return NULL;
 }
@@ -345,45 +388,73 @@ static void both_sides(void *(*f)(void *), work *w)
 		f(&w->b);
 }
 
-/* Dot products of one part (words or grams) of two paragraphs, and of
- * each paragraph with each sentence of the other, in one merge. */
-static void merge_dots(const rl_term *x, size_t nx, const size_t *xm, const memb *xmb,
-                       const rl_term *y, size_t ny, const size_t *ym, const memb *ymb,
-                       double *p, double *s, double *t)
+/* Dense ids for the terms both documents hold, 1 .. n_ids, kept in the df
+ * field of both sides' tables (their own counts are spent once merged into
+ * the rarity table); 0 for a term the other document lacks, which cannot
+ * match.  Weighing turns every live term's key into its id, so that a
+ * paragraph pair is scored by look-ups in a table indexed by id. */
+static void assign_ids(work *w)
 {
-	size_t i = 0, j = 0;
+	rl_stats *a = w->a.df, *b = w->b.df;
+	uint32_t n = 0;
 
-	while (i < nx && j < ny) {
-		uint64_t a = x[i].key, b = y[j].key;
+	for (size_t i = 0; b->mask && i <= b->mask; i++)
+		b->slots[i].df = 0;
+	for (size_t i = 0; a->mask && i <= a->mask; i++) {
+		rl_df_slot *d = &a->slots[i];
+		rl_df_slot *e = d->key ? (rl_df_slot *)rl_stats_find(b, d->key) : NULL;
 
-		if (a == b) {
-			*p += (double)x[i].w * y[j].w;
-			for (size_t m = ym[j]; m < ym[j + 1]; m++)
-				s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
-			for (size_t m = xm[i]; m < xm[i + 1]; m++)
-				t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
-		}
-		i += a <= b;
-		j += b <= a;
+		d->df = e ? (e->df = ++n) : 0;
+	}
+	w->n_ids = n;
+}
+
+/* Dot products of one part (words or grams) of old paragraph x, its terms
+ * [lo, hi), with the new paragraph y whose terms of the same part `at`
+ * locates, and of each paragraph with each sentence of the other.  x is
+ * walked in its order, which is the order of the term keys, so every sum
+ * adds the same products in the same order as a merge of the two sorted
+ * vectors would. */
+static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const size_t *xm,
+                         const memb *xmb, const rl_term *y, const size_t *ym, const memb *ymb,
+                         const uint32_t *at, double *p, double *s, double *t)
+{
+	for (size_t i = lo; i < hi; i++) {
+		size_t j = at[x[i].key];
+
+		if (!j)
+			continue;
+		j--;
+		*p += (double)x[i].w * y[j].w;
+		for (size_t m = ym[j]; m < ym[j + 1]; m++)
+			s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
+		for (size_t m = xm[i]; m < xm[i + 1]; m++)
+			t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
 	}
 }
 
-/* The similarity of old paragraph i and new paragraph j: the best of the
- * two paragraphs, each new sentence against the old paragraph and each old
- * sentence against the new paragraph, so that one sentence restating a
- * passage is not drowned by the rest of its paragraph.  Sentences of fewer
- * than MIN_WORDS content words do not take part. */
-static double pair_score(const work *w, uint32_t i, uint32_t j)
+/* The similarity of old paragraph i and new paragraph j (whose terms `at`
+ * locates): the best of the two paragraphs, each new sentence against the
+ * old paragraph and each old sentence against the new paragraph, so that
+ * one sentence restating a passage is not drowned by the rest of its
+ * paragraph.  Sentences of fewer than MIN_WORDS content words do not take
+ * part. */
+static double pair_score(const work *w, const uint32_t *at, uint32_t i, uint32_t j)
 {
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
 	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
-	double pw = 0, pg = 0, sw[MAX_MERGED] = {0}, sg[MAX_MERGED] = {0};
-	double tw[MAX_MERGED] = {0}, tg[MAX_MERGED] = {0}, best;
+	size_t nxw = x->v.n_words;
+	double pw = 0, pg = 0, sw[MAX_MERGED], sg[MAX_MERGED], tw[MAX_MERGED], tg[MAX_MERGED], best;
 
-	merge_dots(x->v.v, x->v.n_words, xm, w->a.memb, y->v.v, y->v.n_words, ym, w->b.memb, &pw,
-	           sw, tw);
-	merge_dots(x->v.v + x->v.n_words, x->v.n_grams, xm + x->v.n_words, w->a.memb,
-	           y->v.v + y->v.n_words, y->v.n_grams, ym + y->v.n_words, w->b.memb, &pg, sg, tg);
+	/* only the sentences there are */
+	memset(sw, 0, y->n_sent * sizeof(double));
+	memset(sg, 0, y->n_sent * sizeof(double));
+	memset(tw, 0, x->n_sent * sizeof(double));
+	memset(tg, 0, x->n_sent * sizeof(double));
+
+	scatter_dots(x->v.v, 0, nxw, xm, w->a.memb, y->v.v, ym, w->b.memb, at, &pw, sw, tw);
+	scatter_dots(x->v.v, nxw, nxw + x->v.n_grams, xm, w->a.memb, y->v.v, ym, w->b.memb,
+	             at + w->n_ids + 1, &pg, sg, tg);
 	best = rl_vec_score_dots(pw, pg, &x->v, &y->v);
 	for (uint32_t k = 0; k < y->n_sent; k++) {
 		const rl_vec *q = &w->b.sent[y->s0 + k];
@@ -421,6 +492,17 @@ static size_t candidates(job *jb, uint32_t j)
 	return n;
 }
 
+/* Place new paragraph j's terms in `at` (their positions + 1, by id), or
+ * clear them again, for pair_score(). */
+static void place_new(const work *w, uint32_t *at, uint32_t j, int on)
+{
+	const rl_vec *y = &w->b.para[j].v;
+	size_t ny = (size_t)y->n_words + y->n_grams;
+
+	for (size_t t = 0; t < ny; t++)
+		at[y->v[t].key + (t < y->n_words ? 0 : w->n_ids + 1)] = on ? (uint32_t)t + 1 : 0;
+}
+
 static void *run_job(void *arg)
 {
 	job *jb = arg;
@@ -432,16 +514,18 @@ static void *run_job(void *arg)
 		if (!w->b.para[j].linkable)
 			continue;
 		n = candidates(jb, j);
+		place_new(w, jb->at, j, 1);
 		for (size_t c = 0; c < n && !jb->err; c++) {
 			uint32_t i = jb->cand[c];
 			double s;
 
 			if (!w->a.para[i].linkable)
 				continue;
-			s = pair_score(w, i, j);
+			s = pair_score(w, jb->at, i, j);
 			if (s >= w->min_sim)
 				jb->err = rl_alinks_push(&jb->out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
 		}
+		place_new(w, jb->at, j, 0);
 	}
 	return NULL;
 }
@@ -461,7 +545,8 @@ static int job_init(job *jb, const work *w, uint32_t j0, uint32_t j1)
 	    !(jb->ids = rl_calloc(PARA_CANDIDATES + 1, sizeof(uint32_t))) ||
 	    !(jb->cand = rl_calloc(PARA_CANDIDATES + SENT_CANDIDATES * max_sent + 1,
 	                           sizeof(uint32_t))) ||
-	    !(jb->seen = rl_calloc(w->a.d->n_paras + 1, sizeof(uint32_t))))
+	    !(jb->seen = rl_calloc(w->a.d->n_paras + 1, sizeof(uint32_t))) ||
+	    !(jb->at = rl_calloc(2 * ((size_t)w->n_ids + 1), sizeof(uint32_t))))
 		return RL_ENOMEM;
 	return 0;
 }
@@ -472,6 +557,7 @@ static void job_free(job *jb)
 	free(jb->ids);
 	free(jb->cand);
 	free(jb->seen);
+	free(jb->at);
 	rl_alinks_free(&jb->out);
 }
 
@@ -553,8 +639,7 @@ static int prepare_vectors(work *w, const rl_options *opts)
 	               (err = rl_stats_merge(w->both, w->b.df)) < 0))
 		return err;
 	w->a.st = w->b.st = given ? given : w->both;
-	w->a.other = w->b.df;
-	w->b.other = w->a.df;
+	assign_ids(w);
 	both_sides(weigh_thread, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
 		return err;
@@ -643,7 +728,7 @@ int rl_align_grid(float *grid, size_t rows, size_t cols, const rl_doc *a, const 
                   const rl_options *opts)
 {
 	size_t n_old = a->n_paras, n_new = b->n_paras, per_a = 1, per_b = 1, ma, mb;
-	uint32_t *pa = NULL, *pb = NULL;
+	uint32_t *pa = NULL, *pb = NULL, *at = NULL;
 	work w;
 	int err;
 
@@ -695,19 +780,26 @@ int rl_align_grid(float *grid, size_t rows, size_t cols, const rl_doc *a, const 
 	w.b.n = mb;
 	if ((err = prepare_vectors(&w, opts)) < 0)
 		goto done;
-	for (size_t i = 0; i < ma; i++) {
-		float *row = grid + (size_t)pa[i] * rows / n_old * cols;
+	if (!(at = rl_calloc(2 * ((size_t)w.n_ids + 1), sizeof(uint32_t)))) {
+		err = RL_ENOMEM;
+		goto done;
+	}
+	for (size_t j = 0; j < mb; j++) {
+		size_t col = (size_t)pb[j] * cols / n_new;
 
-		for (size_t j = 0; j < mb; j++) {
-			float *cell = row + (size_t)pb[j] * cols / n_new;
-			float v = (float)pair_score(&w, (uint32_t)i, (uint32_t)j);
+		place_new(&w, at, (uint32_t)j, 1);
+		for (size_t i = 0; i < ma; i++) {
+			float *cell = grid + (size_t)pa[i] * rows / n_old * cols + col;
+			float v = (float)pair_score(&w, at, (uint32_t)i, (uint32_t)j);
 
 			if (v > *cell)
 				*cell = v;
 		}
+		place_new(&w, at, (uint32_t)j, 0);
 	}
 done:
 	work_free(&w);
+	free(at);
 	free(pa);
 	free(pb);
 	return err;
@@ -911,9 +1003,8 @@ int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
 	build_side(&w->b);
 	if ((err = w->b.err) < 0 || (err = copy_old_side(s, f)) < 0)
 		return err;
-	/* rarity: the given table, or both documents' counts */
-	w->a.other = w->b.df;
-	w->b.other = w->a.df;
+	/* rarity: the given table, or both documents' counts (a term the
+	 * other side lacks gets a negative rarity, and no id) */
 	if (f->given) {
 		rl_stats_cache_idf(w->a.df, f->given, w->b.df);
 		rl_stats_cache_idf(w->b.df, f->given, w->a.df);
@@ -921,6 +1012,7 @@ int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
 		rl_stats_cache_idf_pair(w->a.df, w->b.df);
 		rl_stats_cache_idf_pair(w->b.df, w->a.df);
 	}
+	assign_ids(w);
 	weigh_side(&w->a);
 	weigh_side(&w->b);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
@@ -951,7 +1043,9 @@ int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
 
 				if (jb.cand[c] != f->para)
 					continue;
-				v = pair_score(w, (uint32_t)f->para, j);
+				place_new(w, jb.at, j, 1);
+				v = pair_score(w, jb.at, (uint32_t)f->para, j);
+				place_new(w, jb.at, j, 0);
 				if (v >= f->min_sim && (!*found || v > best)) {
 					*found = 1;
 					best = v;

@@ -147,12 +147,23 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 {
 	size_t n = (size_t)v->n_words + v->n_grams;
 
-	for (size_t i = 0; i < n; i++) {
-		rl_df_slot *d = df_slot(s, v->v[i].key ? v->v[i].key : 1);
-
-		if (!d)
+	/* room for every term first, as df_slot() would make it, so that the
+	 * loop only probes */
+	while (2 * (s->n + n) > s->mask)
+		if (df_grow(s) < 0)
 			return RL_ENOMEM;
-		d->df++;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t key = v->v[i].key ? v->v[i].key : 1;
+		size_t h;
+
+		for (h = df_home(key, s->mask); s->slots[h].key && s->slots[h].key != key;
+		     h = (h + 1) & s->mask)
+			;
+		if (!s->slots[h].key) {
+			s->slots[h].key = key;
+			s->n++;
+		}
+		s->slots[h].df++;
 	}
 	s->n_docs++;
 	return 0;
@@ -267,6 +278,7 @@ typedef struct entry {
 	uint32_t coff;  /* stems of its compound parts in the pool */
 	uint8_t nc;
 	uint8_t stop;
+	uint8_t starts; /* some alias phrase starts with this part */
 } entry;
 
 typedef struct part {
@@ -290,6 +302,7 @@ struct rl_sim {
 	uint64_t *comp;     /* stems of compound parts of cached words */
 	size_t n_comp, comp_cap;
 	rl_map64 phrases;   /* phrase hash -> alias index + 1 */
+	rl_map64 starts;    /* key of the first part of an alias phrase -> 1 */
 	alias *aliases;
 	size_t n_aliases, aliases_cap;
 	part *alias_parts;  /* canonical forms; text in alias_text */
@@ -326,7 +339,8 @@ static int split_tokens(rl_sim *s, size_t *n_out, const char *data, const rl_tok
 			brk = 1;
 		if (k->kind != RL_TOK_WORD && k->kind != RL_TOK_NUMBER)
 			continue;
-		if (rl_grow(&s->parts, &s->parts_cap, n + len + 1, sizeof(part)) < 0)
+		if (n + len + 1 > s->parts_cap &&
+		    rl_grow(&s->parts, &s->parts_cap, n + len + 1, sizeof(part)) < 0)
 			return RL_ENOMEM;
 		if (k->kind == RL_TOK_NUMBER || !memchr(w, '-', len)) {
 			s->parts[n].s = w;
@@ -428,6 +442,7 @@ static long lookup(rl_sim *s, const part *p, int number)
 		return RL_ENOMEM;
 	e = &s->ent[s->n_ent];
 	memset(e, 0, sizeof(*e));
+	e->starts = rl_map64_get(&s->starts, p->key) != NULL;
 	rl_buf_clear(&s->fold);
 	if (rl_text_fold(&s->fold, p->s, p->len) < 0)
 		return RL_ENOMEM;
@@ -451,21 +466,26 @@ static long lookup(rl_sim *s, const part *p, int number)
 	return (long)s->n_ent - 1;
 }
 
-static int emit(rl_sim *s, const part *p)
+/* The cached analysis of part p, as lookup(). */
+static long lookup_part(rl_sim *s, const part *p)
 {
-	int number = p->len && ((unsigned char)p->s[0] - '0') < 10;
-	long k = lookup(s, p, number);
-	const entry *e;
+	return lookup(s, p, p->len && ((unsigned char)p->s[0] - '0') < 10);
+}
 
-	if (k < 0)
-		return (int)k;
-	e = &s->ent[k];
+/* Append the terms of part p, whose analysis is entry k. */
+static int emit_entry(rl_sim *s, const part *p, long k)
+{
+	const entry *e = &s->ent[k];
+
 	if (p->brk)
 		s->prev = 0;
 	if (e->stop)
 		return 0;
-	if (rl_grow(&s->wk, &s->wk_cap, s->wk_n + 2 + e->nc, sizeof(uint64_t)) < 0 ||
-	    rl_grow(&s->gk, &s->gk_cap, s->gk_n + e->ng + 1, sizeof(uint64_t)) < 0)
+	/* the checks first: this runs for every word */
+	if ((s->wk_n + 2 + e->nc > s->wk_cap &&
+	     rl_grow(&s->wk, &s->wk_cap, s->wk_n + 2 + e->nc, sizeof(uint64_t)) < 0) ||
+	    (s->gk_n + e->ng + 1 > s->gk_cap &&
+	     rl_grow(&s->gk, &s->gk_cap, s->gk_n + e->ng + 1, sizeof(uint64_t)) < 0))
 		return RL_ENOMEM;
 	s->wk[s->wk_n++] = e->stem;
 	s->n_content++;
@@ -479,6 +499,13 @@ static int emit(rl_sim *s, const part *p)
 		memcpy(s->gk + s->gk_n, s->grams + e->goff, e->ng * sizeof(uint64_t));
 	s->gk_n += e->ng;
 	return 0;
+}
+
+static int emit(rl_sim *s, const part *p)
+{
+	long k = lookup_part(s, p);
+
+	return k < 0 ? (int)k : emit_entry(s, p, k);
 }
 
 /* The longest alias phrase starting at parts[i]: its alias index, its
@@ -533,33 +560,37 @@ static void quick_keys(uint64_t *k, size_t n)
 	}
 }
 
-/* Sort n keys: for many, LSD radix sort on the high 32 bits, a byte a
- * pass, through `tmp` (n slots); for fewer, where clearing and summing
- * four 256-entry histograms costs more than the keys, quicksort; then
- * insertion (among keys whose high halves tie, or within short runs).  The
- * order is that of the whole 64-bit keys. */
+/* Sort n keys: above 16, one pass of bucket sort on the top bits of the
+ * key (hashes, so spread evenly), a bucket per two keys, through `tmp`
+ * (n slots); a bucket holding more than 16 keys (repeats of a few words)
+ * is quicksorted; then one insertion pass, which within buckets of a key
+ * or two costs little.  The order is that of the whole 64-bit keys. */
 static void sort_keys(uint64_t *k, uint64_t *tmp, size_t n)
 {
-	uint32_t count[256];
+	uint32_t count[(1u << 12) + 1];
 
-	if (n > 16 && n < 512)
-		quick_keys(k, n);
-	if (n >= 512) {
-		for (int shift = 32; shift < 64; shift += 8) {
-			uint32_t sum = 0;
+	if (n > 16) {
+		unsigned bits = 3;
+		size_t nb;
+		int big = 0;
 
-			memset(count, 0, sizeof(count));
-			for (size_t i = 0; i < n; i++)
-				count[(k[i] >> shift) & 0xff]++;
-			for (size_t b = 0; b < 256; b++) {
-				uint32_t c = count[b];
-				count[b] = sum;
-				sum += c;
-			}
-			for (size_t i = 0; i < n; i++)
-				tmp[count[(k[i] >> shift) & 0xff]++] = k[i];
-			memcpy(k, tmp, n * sizeof(uint64_t));
+		while (bits < 12 && ((size_t)2 << bits) < n)
+			bits++;
+		nb = (size_t)1 << bits;
+		memset(count, 0, (nb + 1) * sizeof(uint32_t));
+		for (size_t i = 0; i < n; i++)
+			count[(k[i] >> (64 - bits)) + 1]++;
+		for (size_t b = 1; b <= nb; b++) {
+			big |= count[b] > 16;
+			count[b] += count[b - 1];
 		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[k[i] >> (64 - bits)]++] = k[i];
+		memcpy(k, tmp, n * sizeof(uint64_t));
+		/* count[b] is now the end of bucket b */
+		for (size_t b = 0, from = 0; big && b < nb; from = count[b++])
+			if (count[b] - from > 16)
+				quick_keys(k + from, count[b] - from);
 	}
 	for (size_t i = 1; i < n; i++) {
 		uint64_t x = k[i];
@@ -605,10 +636,15 @@ static int vec_of_parts(rl_sim *s, rl_vec *out, rl_arena *arena, size_t n)
 	s->n_content = 0;
 	while (i < n) {
 		size_t len = 0;
-		long a = s->max_phrase ? match_alias(s, s->parts, i, n, &len) : -1;
+		long e = lookup_part(s, &s->parts[i]), a = -1;
 
+		if (e < 0)
+			return (int)e;
+		/* the phrases are looked up only where one can start */
+		if (s->ent[e].starts)
+			a = match_alias(s, s->parts, i, n, &len);
 		if (a < 0) {
-			if ((err = emit(s, &s->parts[i])) < 0)
+			if ((err = emit_entry(s, &s->parts[i], e)) < 0)
 				return err;
 			i++;
 			continue;
@@ -656,21 +692,43 @@ int rl_sim_vec_tokens(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data,
 }
 
 /* Merge two sorted runs of terms, summing the counts of equal keys, into
- * out; returns its length. */
-static uint32_t merge_two(rl_term *out, const rl_term *x, size_t nx, const rl_term *y, size_t ny)
+ * out; returns its length.  When `mx` is given, mx[i] receives the index in
+ * out of x[i], and my[j] that of y[j]. */
+static uint32_t merge_two(rl_term *out, const rl_term *x, size_t nx, const rl_term *y, size_t ny,
+                          uint32_t *mx, uint32_t *my)
 {
 	size_t i = 0, j = 0;
 	uint32_t m = 0;
 
-	while (i < nx && j < ny) {
-		if (x[i].key < y[j].key) {
-			out[m++] = x[i++];
-		} else if (x[i].key > y[j].key) {
-			out[m++] = y[j++];
-		} else {
-			out[m] = x[i++];
-			out[m++].w += y[j++].w;
+	if (!mx) {
+		while (i < nx && j < ny) {
+			if (x[i].key < y[j].key) {
+				out[m++] = x[i++];
+			} else if (x[i].key > y[j].key) {
+				out[m++] = y[j++];
+			} else {
+				out[m] = x[i++];
+				out[m++].w += y[j++].w;
+			}
 		}
+	} else {
+		while (i < nx && j < ny) {
+			if (x[i].key < y[j].key) {
+				mx[i] = m;
+				out[m++] = x[i++];
+			} else if (x[i].key > y[j].key) {
+				my[j] = m;
+				out[m++] = y[j++];
+			} else {
+				mx[i] = my[j] = m;
+				out[m] = x[i++];
+				out[m++].w += y[j++].w;
+			}
+		}
+		for (size_t e = i; e < nx; e++)
+			mx[e] = m + (uint32_t)(e - i);
+		for (size_t e = j; e < ny; e++)
+			my[e] = m + (uint32_t)(nx - i) + (uint32_t)(e - j);
 	}
 	while (i < nx)
 		out[m++] = x[i++];
@@ -680,25 +738,43 @@ static uint32_t merge_two(rl_term *out, const rl_term *x, size_t nx, const rl_te
 }
 
 /* Merge one part (words or grams) of n vectors into out, one vector at a
- * time through `tmp` (room for the total). */
-static uint32_t merge_parts(rl_term *out, rl_term *tmp, const rl_vec *vecs, size_t n, int grams)
+ * time through `tmp` (room for the total).  When `at` is given (with `map`,
+ * room for the total), at[k] receives for each term of that part of vector
+ * k its index in the part: the newest vector's terms from the merge, the
+ * earlier ones' moved along through the merge's map of the old sum. */
+static uint32_t merge_parts(rl_term *out, rl_term *tmp, const rl_vec *vecs, size_t n, int grams,
+                            uint32_t *at, uint32_t *map)
 {
 	uint32_t m = 0;
+	size_t off = 0;
 
 	for (size_t k = 0; k < n; k++) {
 		const rl_term *t = vecs[k].v + (grams ? vecs[k].n_words : 0);
 		size_t len = grams ? vecs[k].n_grams : vecs[k].n_words;
+		uint32_t *ak = at ? at + off + (grams ? vecs[k].n_words : 0) : NULL;
 
 		memcpy(tmp, out, m * sizeof(rl_term));
-		m = merge_two(out, tmp, m, t, len);
+		m = merge_two(out, tmp, m, t, len, at ? map : NULL, ak);
+		if (at && k > 0) {
+			/* the earlier vectors' terms: where the old sum's went */
+			for (size_t e = 0, o = 0; e < k; o += (size_t)vecs[e].n_words + vecs[e].n_grams, e++) {
+				uint32_t *ae = at + o + (grams ? vecs[e].n_words : 0);
+				size_t le = grams ? vecs[e].n_grams : vecs[e].n_words;
+
+				for (size_t i = 0; i < le; i++)
+					ae[i] = map[ae[i]];
+			}
+		}
+		off += (size_t)vecs[k].n_words + vecs[k].n_grams;
 	}
 	return m;
 }
 
-int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n)
+int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n, uint32_t *at)
 {
 	size_t total = 0;
 	rl_term *tmp;
+	uint32_t *map = NULL;
 
 	memset(out, 0, sizeof(*out));
 	for (size_t k = 0; k < n; k++) {
@@ -708,9 +784,18 @@ int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n)
 	if (!(out->v = rl_arena_alloc(arena, (total + 1) * sizeof(rl_term))) ||
 	    !(tmp = rl_malloc((total + 1) * sizeof(rl_term))))
 		return RL_ENOMEM;
-	out->n_words = merge_parts(out->v, tmp, vecs, n, 0);
-	out->n_grams = merge_parts(out->v + out->n_words, tmp, vecs, n, 1);
+	if (at && !(map = rl_malloc((total + 1) * sizeof(uint32_t)))) {
+		free(tmp);
+		return RL_ENOMEM;
+	}
+	out->n_words = merge_parts(out->v, tmp, vecs, n, 0, at, map);
+	out->n_grams = merge_parts(out->v + out->n_words, tmp, vecs, n, 1, at, map);
+	/* the grams' indices are into the whole vector */
+	for (size_t k = 0, o = 0; at && k < n; o += (size_t)vecs[k].n_words + vecs[k].n_grams, k++)
+		for (size_t i = 0; i < vecs[k].n_grams; i++)
+			at[o + vecs[k].n_words + i] += out->n_words;
 	free(tmp);
+	free(map);
 	return 0;
 }
 
@@ -767,6 +852,9 @@ static int add_alias_line(rl_sim *s, char *line)
 				return RL_ENOMEM;
 			if (!*slot)
 				*slot = (uint32_t)canon + 1;
+			if (!(slot = rl_map64_slot(&s->starts, s->parts[0].key)))
+				return RL_ENOMEM;
+			*slot = 1;
 		}
 		if (n > s->max_phrase)
 			s->max_phrase = n;
@@ -867,6 +955,7 @@ void rl_sim_free(rl_sim *s)
 	free(s->grams);
 	free(s->comp);
 	rl_map64_free(&s->phrases);
+	rl_map64_free(&s->starts);
 	free(s->aliases);
 	free(s->alias_parts);
 	rl_buf_free(&s->alias_text);
@@ -1003,6 +1092,9 @@ typedef struct posting {
 
 struct rl_sim_index {
 	rl_map64 lists;  /* key -> list number + 1 */
+	uint32_t *dense; /* the same by key, when the keys are small integers
+	                    (term ids): n_dense of them, 0 for none */
+	size_t n_dense;
 	uint32_t *start; /* per list: first posting; start[n_lists] = total */
 	size_t n_lists;
 	posting *p;
@@ -1014,6 +1106,7 @@ struct rl_sim_cursor {
 	const rl_sim_index *ix;
 	float *acc;      /* per vector: partial score */
 	uint32_t *touched;
+	float *top;      /* the scores of the best so far */
 };
 
 /* Two passes over the word terms: count the postings of every key, then
@@ -1030,9 +1123,23 @@ int rl_sim_index_new(rl_sim_index **out, const rl_vec *vecs, size_t n, size_t ma
 		return RL_ENOMEM;
 	ix->n_vecs = n;
 	ix->max_df = max_df;
+	/* keys no larger than a few times their number are ids: a table */
 	for (size_t i = 0; i < n; i++)
 		for (size_t t = 0; t < vecs[i].n_words; t++) {
-			uint32_t *slot = rl_map64_slot(&ix->lists, vecs[i].v[t].key);
+			uint64_t key = vecs[i].v[t].key;
+			ix->n_dense = key >= ix->n_dense ? (size_t)(key < SIZE_MAX / 2 ? key + 1 : SIZE_MAX / 2)
+			                                 : ix->n_dense;
+			total++;
+		}
+	if (ix->n_dense > 4 * total + 1024)
+		ix->n_dense = 0;
+	else if (!(ix->dense = rl_calloc(ix->n_dense + 1, sizeof(uint32_t))))
+		goto fail;
+	total = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t t = 0; t < vecs[i].n_words; t++) {
+			uint32_t *slot = ix->dense ? &ix->dense[vecs[i].v[t].key]
+			                           : rl_map64_slot(&ix->lists, vecs[i].v[t].key);
 			if (!slot || (!*slot && rl_grow(&ix->start, &cap, ix->n_lists + 2,
 			                                sizeof(uint32_t)) < 0))
 				goto fail;
@@ -1055,7 +1162,8 @@ int rl_sim_index_new(rl_sim_index **out, const rl_vec *vecs, size_t n, size_t ma
 	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t t = 0; t < vecs[i].n_words; t++) {
-			uint32_t l = *rl_map64_get(&ix->lists, vecs[i].v[t].key) - 1;
+			uint32_t l = (ix->dense ? ix->dense[vecs[i].v[t].key]
+			                        : *rl_map64_get(&ix->lists, vecs[i].v[t].key)) - 1;
 			posting *p = &ix->p[fill[l]++];
 			p->id = (uint32_t)i;
 			p->w = vecs[i].norm_words > 0 ? vecs[i].v[t].w / vecs[i].norm_words : 0;
@@ -1074,6 +1182,7 @@ void rl_sim_index_free(rl_sim_index *ix)
 	if (!ix)
 		return;
 	rl_map64_free(&ix->lists);
+	free(ix->dense);
 	free(ix->start);
 	free(ix->p);
 	free(ix);
@@ -1088,7 +1197,8 @@ int rl_sim_cursor_new(rl_sim_cursor **out, const rl_sim_index *ix)
 		return RL_ENOMEM;
 	c->ix = ix;
 	if (!(c->acc = rl_calloc(ix->n_vecs + 1, sizeof(float))) ||
-	    !(c->touched = rl_calloc(ix->n_vecs + 1, sizeof(uint32_t)))) {
+	    !(c->touched = rl_calloc(ix->n_vecs + 1, sizeof(uint32_t))) ||
+	    !(c->top = rl_calloc(ix->n_vecs + 1, sizeof(float)))) {
 		rl_sim_cursor_free(c);
 		return RL_ENOMEM;
 	}
@@ -1102,35 +1212,43 @@ void rl_sim_cursor_free(rl_sim_cursor *c)
 		return;
 	free(c->acc);
 	free(c->touched);
+	free(c->top);
 	free(c);
 }
 
-/* Keep the k best of the touched vectors at the front, best first: a
- * bounded insertion (k is small), then reset the accumulators. */
+/* Keep the k best of the touched vectors at the front of `ids`, best first
+ * (by score, then by id), their scores beside them in `top`, and reset the
+ * accumulators on the way: a bounded insertion (k is small), with the
+ * k-th score and id at hand, so that most vectors are turned away by one
+ * comparison. */
 static size_t select_best(float *acc, const uint32_t *touched, size_t nt, uint32_t *ids,
-                          size_t k)
+                          float *top, size_t k)
 {
 	size_t n = 0;
+	float lim = 0;
+	uint32_t lim_id = 0;
 
-	for (size_t t = 0; t < nt && k; t++) {
+	for (size_t t = 0; t < nt; t++) {
 		uint32_t id = touched[t];
 		float v = acc[id];
-		size_t at = n < k ? n : k;
+		size_t at;
 
-		if (n == k && !(v > acc[ids[k - 1]] || (v == acc[ids[k - 1]] && id < ids[k - 1])))
+		acc[id] = 0;
+		if (n == k && (v < lim || (v == lim && id > lim_id) || !k))
 			continue;
-		while (at > 0 && (acc[ids[at - 1]] < v || (acc[ids[at - 1]] == v && ids[at - 1] > id))) {
-			if (at < k)
-				ids[at] = ids[at - 1];
+		at = n < k ? n++ : k - 1; /* full: the last one goes */
+		while (at > 0 && (top[at - 1] < v || (top[at - 1] == v && ids[at - 1] > id))) {
+			top[at] = top[at - 1];
+			ids[at] = ids[at - 1];
 			at--;
 		}
-		if (at < k)
-			ids[at] = id;
-		if (n < k)
-			n++;
+		top[at] = v;
+		ids[at] = id;
+		if (n == k) {
+			lim = top[k - 1];
+			lim_id = ids[k - 1];
+		}
 	}
-	for (size_t t = 0; t < nt; t++)
-		acc[touched[t]] = 0;
 	return n;
 }
 
@@ -1140,7 +1258,9 @@ size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size
 	size_t nt = 0;
 
 	for (size_t i = 0; i < q->n_words && q->norm_words > 0; i++) {
-		uint32_t *l = rl_map64_get(&ix->lists, q->v[i].key);
+		uint64_t key = q->v[i].key;
+		uint32_t *l = !ix->dense ? rl_map64_get(&ix->lists, key)
+		              : key < ix->n_dense && ix->dense[key] ? &ix->dense[key] : NULL;
 		float qw = q->v[i].w / q->norm_words;
 
 		if (!l || ix->start[*l] - ix->start[*l - 1] > ix->max_df)
@@ -1152,5 +1272,5 @@ size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size
 			c->acc[p->id] += qw * p->w + 1e-9f;
 		}
 	}
-	return select_best(c->acc, c->touched, nt, ids, k);
+	return select_best(c->acc, c->touched, nt, ids, c->top, k);
 }

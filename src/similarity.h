@@ -135,8 +135,10 @@ int rl_sim_vec_tokens(rl_sim *s, rl_vec *out, rl_arena *arena, const char *data,
 /* The vector of the concatenation of passages: the raw counts of `n`
  * unweighed vectors summed (the vector of a paragraph from those of its
  * sentences, without analysing the text again).  Terms go to `arena`.
- * Fails with RL_ENOMEM. */
-int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n);
+ * When `at` is not NULL it receives, for every term of every vector in
+ * turn, the index of its term in `out` (room for all their terms).  Fails
+ * with RL_ENOMEM. */
+int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n, uint32_t *at);
 
 /* Turn raw counts into weights, (1 + ln count) * idf, and set the norms.
  * `stats` may be NULL (every idf 1).  Cannot fail. */

@@ -255,7 +255,7 @@ static void test_similarity__sum_equals_whole(void **state)
 
 	assert_int_equal(rl_sim_vec(f->sim, &parts[0], &f->arena, t, 0, dot), 0);
 	assert_int_equal(rl_sim_vec(f->sim, &parts[1], &f->arena, t, dot, strlen(t)), 0);
-	assert_int_equal(rl_vec_sum(&sum, &f->arena, parts, 2), 0);
+	assert_int_equal(rl_vec_sum(&sum, &f->arena, parts, 2, NULL), 0);
 	whole = vec(f, t);
 	assert_int_equal(sum.n_words, whole.n_words);
 	assert_int_equal(sum.n_grams, whole.n_grams);
@@ -264,6 +264,32 @@ static void test_similarity__sum_equals_whole(void **state)
 		assert_true(sum.v[i].key == whole.v[i].key);
 		assert_true(sum.v[i].w == whole.v[i].w);
 	}
+}
+
+/* rl_vec_sum tells where each term of each summed vector went: to a term
+ * of the same key, in the same part. */
+static void test_similarity__sum_reports_where_terms_went(void **state)
+{
+	fx *f = *state;
+	const char *t = "Nederland steunt Oekraïne. De NAVO steunt Nederland. Oekraïne wacht.";
+	rl_vec parts[3], sum;
+	size_t cut[4] = {0, 0, 0, strlen(t)}, total = 0, o = 0;
+	uint32_t at[512];
+
+	cut[1] = (size_t)(strchr(t, '.') - t) + 1;
+	cut[2] = (size_t)(strchr(t + cut[1], '.') - t) + 1;
+	for (size_t k = 0; k < 3; k++) {
+		assert_int_equal(rl_sim_vec(f->sim, &parts[k], &f->arena, t, cut[k], cut[k + 1]), 0);
+		total += (size_t)parts[k].n_words + parts[k].n_grams;
+	}
+	assert_true(total <= 512);
+	assert_int_equal(rl_vec_sum(&sum, &f->arena, parts, 3, at), 0);
+	for (size_t k = 0; k < 3; k++)
+		for (size_t e = 0; e < (size_t)parts[k].n_words + parts[k].n_grams; e++, o++) {
+			assert_true(at[o] < (size_t)sum.n_words + sum.n_grams);
+			assert_true(sum.v[at[o]].key == parts[k].v[e].key);
+			assert_int_equal(at[o] < sum.n_words, e < parts[k].n_words);
+		}
 }
 
 static void test_similarity__stats_merge_and_df(void **state)
@@ -366,6 +392,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_similarity__pairs_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__index_finds_candidates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__sum_equals_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similarity__sum_reports_where_terms_went, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__stats_merge_and_df, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__stats_cache_idf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__score_from_dots_matches, setup, teardown),
