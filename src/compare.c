@@ -10,6 +10,8 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "align.h"
 #include "semantic.h"
@@ -132,17 +134,144 @@ static int same_paragraphs(const rl_doc *a, const rl_doc *b)
 	return 1;
 }
 
+/* ---- semantic changes, on two threads for large comparisons -------------- */
+
+/* Below this many bytes in the changed pairs, one thread does it all. */
+#define SEM_PARALLEL_BYTES (256u << 10)
+
+/* The semantic changes of links [k0, k1) whose pairs differ (`todo`),
+ * appended to v; each link's first change's offset in v goes to off[k].
+ * Uses `sem`, or an analyser of its own made from lang and types when
+ * `sem` is NULL (for a thread of its own: an analyser is not shared). */
+typedef struct sem_part {
+	const rl_comparison *c;
+	const rl_alinks *al;
+	const uint32_t *ord;
+	const unsigned char *todo;
+	const size_t *edit_off;
+	size_t *off;
+	size_t k0, k1;
+	rl_semantic *sem;
+	const char *lang;
+	unsigned types;
+	rl_change *v;
+	size_t n, cap;
+	int err;
+	char msg[512];
+} sem_part;
+
+static void *sem_run(void *arg)
+{
+	sem_part *p = arg;
+	const rl_comparison *c = p->c;
+	rl_semantic *own = NULL, *sem = p->sem;
+
+	if (!sem && (p->err = rl_semantic_new(&own, p->lang, p->types, c->a, c->b)) == 0)
+		sem = own;
+	for (size_t k = p->k0; k < p->k1 && p->err == 0; k++) {
+		const rl_alink *x = &p->al->v[p->ord[k]];
+
+		p->off[k] = p->n;
+		if (p->todo[k])
+			p->err = rl_semantic_detect(&p->v, &p->n, &p->cap, sem, c->a->data,
+			                            c->a->paras[x->o0].start, c->a->paras[x->o1 - 1].end,
+			                            c->b->data, c->b->paras[x->n0].start,
+			                            c->b->paras[x->n1 - 1].end, c->edits.v + p->edit_off[k],
+			                            c->links[k].n_edits);
+	}
+	if (p->err < 0)
+		snprintf(p->msg, sizeof(p->msg), "%s", rl_error_last());
+	rl_semantic_free(own);
+	return NULL;
+}
+
+/* Detect the changes of every link marked in `todo` into c->changes, the
+ * links in order; change_off[k] and each link's n_changes are set.  With
+ * more than SEM_PARALLEL_BYTES to read and a second processor, the links
+ * are cut in two halves by bytes and the second half goes to a thread
+ * with an analyser of its own: an analyser's results do not depend on
+ * the pairs it saw before, so the changes are the same.  Fails with
+ * RL_ENOMEM. */
+static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord,
+                      const unsigned char *todo, const size_t *edit_off, size_t *change_off,
+                      rl_semantic *sem, const char *lang, unsigned types)
+{
+	sem_part p1, p2;
+	size_t n = c->n_links, total = 0, half = 0, split = n;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	pthread_t tid;
+	int started = 0, err;
+
+	for (size_t k = 0; k < n; k++)
+		if (todo[k]) {
+			const rl_alink *x = &al->v[ord[k]];
+
+			total += c->a->paras[x->o1 - 1].end - c->a->paras[x->o0].start +
+			         c->b->paras[x->n1 - 1].end - c->b->paras[x->n0].start;
+		}
+	memset(&p1, 0, sizeof(p1));
+	p1.c = c;
+	p1.al = al;
+	p1.ord = ord;
+	p1.todo = todo;
+	p1.edit_off = edit_off;
+	p1.off = change_off;
+	p1.sem = sem;
+	p1.lang = lang;
+	p1.types = types;
+	p2 = p1;
+	if (types && total >= SEM_PARALLEL_BYTES && cpus > 1) {
+		for (split = 0; split < n && half < total / 2; split++)
+			if (todo[split]) {
+				const rl_alink *x = &al->v[ord[split]];
+
+				half += c->a->paras[x->o1 - 1].end - c->a->paras[x->o0].start +
+				        c->b->paras[x->n1 - 1].end - c->b->paras[x->n0].start;
+			}
+		p2.sem = NULL;
+		p2.k0 = split;
+		p2.k1 = n;
+		started = pthread_create(&tid, NULL, sem_run, &p2) == 0;
+	}
+	p1.k0 = 0;
+	p1.k1 = started ? split : n;
+	sem_run(&p1);
+	if (started)
+		pthread_join(tid, NULL);
+	err = p1.err < 0 ? p1.err : p2.err;
+	if (err == 0 && p2.n &&
+	    rl_grow(&p1.v, &p1.cap, p1.n + p2.n, sizeof(rl_change)) < 0)
+		err = RL_ENOMEM;
+	if (err == 0 && p2.n) {
+		memcpy(p1.v + p1.n, p2.v, p2.n * sizeof(rl_change));
+		for (size_t k = split; k < n; k++)
+			change_off[k] += p1.n;
+		p1.n += p2.n;
+	}
+	free(p2.v);
+	c->changes = p1.v;
+	c->n_changes = p1.n;
+	c->changes_cap = p1.cap;
+	for (size_t k = 0; err == 0 && k < n; k++)
+		c->links[k].n_changes = (k + 1 < n ? change_off[k + 1] : c->n_changes) - change_off[k];
+	if (err < 0 && p1.err == 0)
+		return rl_error_set(err, "%s", p2.msg);
+	return err;
+}
+
 static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd,
-                       rl_semantic *sem)
+                       rl_semantic *sem, const char *lang, unsigned types)
 {
 	uint32_t *ord = NULL;
 	size_t *edit_off = NULL, *change_off = NULL, n_idx = 0;
+	unsigned char *todo = NULL;
 	int err;
 
 	c->links = rl_calloc(al->n + 1, sizeof(rl_link));
 	edit_off = rl_calloc(al->n + 1, sizeof(size_t));
 	change_off = rl_calloc(al->n + 1, sizeof(size_t));
-	if (!c->links || !edit_off || !change_off) {
+	todo = rl_calloc(al->n + 1, 1);
+	if (!c->links || !edit_off || !change_off || !todo) {
 		err = RL_ENOMEM;
 		goto done;
 	}
@@ -176,7 +305,6 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 			else
 				l->n_new--;
 		edit_off[k] = c->edits.n;
-		change_off[k] = c->n_changes;
 		l->n_edits = 0;
 		if (x->has_edits) {
 			/* the aligner diffed this pair already */
@@ -198,14 +326,7 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 				goto done;
 			l->n_edits = c->edits.n - edit_off[k];
 		}
-		if (l->n_old && l->n_new && changed &&
-		    (err = rl_semantic_detect(&c->changes, &c->n_changes, &c->changes_cap, sem, c->a->data,
-		                              c->a->paras[x->o0].start, c->a->paras[x->o1 - 1].end,
-		                              c->b->data, c->b->paras[x->n0].start,
-		                              c->b->paras[x->n1 - 1].end, c->edits.v + edit_off[k],
-		                              l->n_edits)) < 0)
-			goto done;
-		l->n_changes = c->n_changes - change_off[k];
+		todo[k] = l->n_old && l->n_new && changed;
 		if (l->n_old && l->n_new) {
 			if (l->kind == RL_LINK_EQUAL && changed)
 				l->kind = RL_LINK_EDITED;
@@ -216,6 +337,8 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 			c->equal = 0;
 	}
 	c->n_links = al->n;
+	if ((err = detect_all(c, al, ord, todo, edit_off, change_off, sem, lang, types)) < 0)
+		goto done;
 	/* point into the pools now that they no longer move */
 	n_idx = 0;
 	for (size_t k = 0; k < c->n_links; k++) {
@@ -232,6 +355,7 @@ done:
 	free(ord);
 	free(edit_off);
 	free(change_off);
+	free(todo);
 	return err;
 }
 
@@ -302,6 +426,7 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_worddiff_scratch *wd = NULL;
 	rl_semantic *sem = NULL;
 	grid_job g;
+	unsigned types;
 	int err;
 
 	*out = NULL;
@@ -338,11 +463,9 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		if ((err = rl_align_related(&al, a, b, opts)) < 0)
 			goto done;
 	}
-	if ((err = rl_semantic_new(&sem, opts->lang,
-	                           c->mode == RL_MODE_RELATED ? opts->changes & RELATED_CHANGES
-	                                                      : opts->changes,
-	                           a, b)) < 0 ||
-	    (err = build_links(c, &al, wd, sem)) < 0)
+	types = c->mode == RL_MODE_RELATED ? opts->changes & RELATED_CHANGES : opts->changes;
+	if ((err = rl_semantic_new(&sem, opts->lang, types, a, b)) < 0 ||
+	    (err = build_links(c, &al, wd, sem, opts->lang, types)) < 0)
 		goto done;
 	if (c->mode == RL_MODE_RELATED)
 		c->equal = same_paragraphs(a, b);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +163,54 @@ static const char *GRID_NEW =
 /* With opts.heatmap, every old paragraph is scored against every new one,
  * linked or not: the pair about energy scores above the pairs that share
  * nothing. */
+/* Enough changed text for the semantic pass to split the links between
+ * two analysers: every link still has exactly its own change, in order. */
+static void test_compare__changes_of_many_links(void **state)
+{
+	enum { N = 3000 };
+	size_t cap = (size_t)N * 160;
+	char *a = malloc(cap), *b = malloc(cap);
+	size_t la = 0, lb = 0;
+	rl_doc *da, *db;
+	rl_comparison *c;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	for (int i = 0; i < N; i++) {
+		/* a name of letters per paragraph, so that only the number differs */
+		char w[4] = {(char)('a' + i % 26), (char)('a' + i / 26 % 26), (char)('a' + i / 676), 0};
+
+		la += (size_t)snprintf(a + la, cap - la,
+		                       "Het plan %s zegt dat de regio %d procent van de kosten "
+		                       "draagt.\n\n", w, 10 + i % 7);
+		lb += (size_t)snprintf(b + lb, cap - lb,
+		                       "Het plan %s zegt dat de regio %d procent van de kosten "
+		                       "draagt.\n\n", w, 20 + i % 7);
+	}
+	c = compare(a, b, &da, &db);
+	assert_int_equal(rl_comparison_link_count(c), N);
+	for (size_t k = 0; k < N; k++) {
+		const rl_link *l = rl_comparison_link(c, k);
+		const rl_change *ch = l->changes;
+		char want[24];
+
+		assert_int_equal(l->kind, RL_LINK_EDITED);
+		assert_int_equal(l->n_changes, 1);
+		assert_int_equal(ch->type, RL_CHANGE_NUMBER);
+		assert_true(ch->old_start >= da->paras[l->old_paras[0]].start &&
+		            ch->old_end <= da->paras[l->old_paras[0]].end);
+		assert_true(ch->new_start >= db->paras[l->new_paras[0]].start &&
+		            ch->new_end <= db->paras[l->new_paras[0]].end);
+		snprintf(want, sizeof(want), "%u procent", 20 + l->new_paras[0] % 7);
+		assert_int_equal(ch->new_end - ch->new_start, strlen(want));
+		assert_memory_equal(b + ch->new_start, want, strlen(want));
+	}
+	release(c, da, db);
+	free(a);
+	free(b);
+}
+
 static void test_compare__heatmap_grid_scores_every_pair(void **state)
 {
 	rl_doc *a, *b;
@@ -265,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_compare__names),
 		cmocka_unit_test(test_compare__bad_mode),
 		cmocka_unit_test(test_compare__edit_text_rebuilds_both_sides),
+		cmocka_unit_test(test_compare__changes_of_many_links),
 		cmocka_unit_test(test_compare__heatmap_grid_scores_every_pair),
 		cmocka_unit_test(test_compare__heatmap_grid_of_large_documents_is_binned),
 		cmocka_unit_test(test_compare__heatmap_grid_failure),
