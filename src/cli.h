@@ -98,6 +98,12 @@ int cli_lib_error(void);
  * library error code (message in rl_error_last). */
 int cli_load(rl_doc **out, const char *arg);
 
+/* Load two inputs as cli_load() does, the second on a thread of its own
+ * when it is a regular file (reading and segmenting both at once).  On
+ * failure the first input's error wins, as when loaded one after the
+ * other; whatever was loaded is freed and both are NULL. */
+int cli_load_two(rl_doc **a, const char *arg_a, rl_doc **b, const char *arg_b);
+
 /* The corpus hooks (cmd_corpus.c).  Load REV:NAME or :NAME from the corpus
  * around the current directory; returns 0 or a library error code. */
 int cli_corpus_load(rl_doc **out, const char *spec);

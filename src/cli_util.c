@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,4 +253,44 @@ int cli_load(rl_doc **out, const char *arg)
 	if (stat(arg, &st) != 0 && strchr(arg, ':'))
 		return cli_limit_hint(cli_corpus_load(out, arg));
 	return cli_limit_hint(rl_doc_load_file_max(out, arg, NULL, cli_max_size));
+}
+
+typedef struct load_job {
+	rl_doc *doc;
+	const char *arg;
+	int err;
+	char msg[512];
+} load_job;
+
+static void *load_run(void *arg)
+{
+	load_job *j = arg;
+
+	if ((j->err = cli_load(&j->doc, j->arg)) < 0)
+		snprintf(j->msg, sizeof(j->msg), "%s", rl_error_last());
+	return NULL;
+}
+
+int cli_load_two(rl_doc **a, const char *arg_a, rl_doc **b, const char *arg_b)
+{
+	load_job j = {NULL, arg_b, 0, ""};
+	struct stat st;
+	pthread_t tid;
+	int started = strcmp(arg_b, "-") != 0 && stat(arg_b, &st) == 0 && S_ISREG(st.st_mode) &&
+	              pthread_create(&tid, NULL, load_run, &j) == 0;
+	int err = cli_load(a, arg_a);
+
+	if (started)
+		pthread_join(tid, NULL);
+	else if (err == 0)
+		load_run(&j);
+	if (err == 0 && j.err < 0)
+		err = rl_error_set(j.err, "%s", j.msg);
+	if (err < 0) {
+		rl_doc_free(*a);
+		rl_doc_free(j.doc);
+		*a = j.doc = NULL;
+	}
+	*b = j.doc;
+	return err;
 }

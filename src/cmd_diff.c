@@ -126,7 +126,7 @@ int cmd_diff(int argc, char **argv)
 		return cli_error("diff: expected two inputs, OLD and NEW (see 'redline diff --help')");
 	if (!strcmp(argv[first], "-") && !strcmp(argv[first + 1], "-"))
 		return cli_error("diff: only one input can be standard input");
-	if (cli_load(&old_doc, argv[first]) < 0 || cli_load(&new_doc, argv[first + 1]) < 0 ||
+	if (cli_load_two(&old_doc, argv[first], &new_doc, argv[first + 1]) < 0 ||
 	    rl_compare(&cmp, old_doc, new_doc, &a.opts) < 0 ||
 	    rl_render(cmp, &a.render, cli_write_stdout, NULL) < 0) {
 		cli_lib_error();
