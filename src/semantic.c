@@ -323,11 +323,12 @@ struct rl_semantic {
 	rl_tokens tmp, ta, tb;
 	rl_buf buf;
 	int retry;                 /* the window ends before the pair does */
-	struct {                   /* the last word plain_gap_word() looked at */
+	struct {                   /* the last two words plain_gap_word() looked at */
 		const char *text;
 		size_t len;
 		int plain;
-	} gap_word;
+	} gap_word[2];
+	int gap_last;              /* the newer of them */
 	rl_change **out;
 	size_t *out_n, *out_cap;
 };
@@ -399,6 +400,8 @@ static int plain_text(const char *s, uint32_t start, uint32_t end, uint8_t flags
 {
 	if (!(flags & RL_TOKF_ASCII) || end - start > 128)
 		return 0;
+	if (flags & RL_TOKF_ALNUM)
+		return 1;
 	for (uint32_t i = start; i < end; i++)
 		if (s[i] == '-' || s[i] == '\'')
 			return 0;
@@ -455,9 +458,13 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static const uint8_t ws_bytes[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+};
+
 static int is_ws(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return ws_bytes[(unsigned char)c];
 }
 
 /* The decimal separator of one group of digits and separators ("1.987",
@@ -1516,7 +1523,9 @@ static void push_word(const rl_semantic *s, side *sd, const rl_token *t, uint8_t
 	w->space = space;
 	w->clause = clause;
 	w->hunk = -1;
-	if (t->kind == RL_TOK_WORD) {
+	if (t->kind == RL_TOK_WORD && (t->flags & RL_TOKF_ALNUM)) {
+		w->digit = (t->flags & RL_TOKF_DIGIT) != 0;
+	} else if (t->kind == RL_TOK_WORD) {
 		uint32_t i = t->start;
 
 		while (i < t->end && (unsigned)(sd->text[i] - '0') >= 10)
@@ -1766,13 +1775,17 @@ static int plain_gap_word(rl_semantic *s, const char *text, size_t a, size_t b)
 	}
 	if (upper == b - a && b - a >= 2)
 		return 0;
-	if (s->gap_word.text == text + a && s->gap_word.len == b - a)
-		return s->gap_word.plain;
+	/* a scan forwards meets the word it looked at last again, a scan
+	 * backwards the one before */
+	for (int k = 0; k < 2; k++)
+		if (s->gap_word[k].text == text + a && s->gap_word[k].len == b - a)
+			return s->gap_word[k].plain;
 	key = rl_text_key_hash(text + a, b - a);
-	s->gap_word.text = text + a;
-	s->gap_word.len = b - a;
-	s->gap_word.plain = lexicon_word(s, key) ? 0 : is_lower(text[a]) ? 1 : 2;
-	return s->gap_word.plain;
+	s->gap_last ^= 1;
+	s->gap_word[s->gap_last].text = text + a;
+	s->gap_word[s->gap_last].len = b - a;
+	s->gap_word[s->gap_last].plain = lexicon_word(s, key) ? 0 : is_lower(text[a]) ? 1 : 2;
+	return s->gap_word[s->gap_last].plain;
 }
 
 /* The state after the full stop that ends text[c0..x) (no white space in
@@ -3018,11 +3031,14 @@ static int list_runs(context *c, size_t r)
 		if (i + 8 <= hi && (memcpy(&w, t + i, 8), !(w & 0x8080808080808080ULL))) {
 			unsigned b = alnum_bits(w), edges = b ^ ((b << 1 | in) & 0xff);
 
-			for (unsigned k = 0; edges; k++, edges >>= 1)
-				if ((edges & 1) && (b >> k & 1))
+			for (; edges; edges &= edges - 1) {
+				unsigned k = (unsigned)__builtin_ctz(edges);
+
+				if (b >> k & 1)
 					start = i + k;
-				else if (edges & 1)
+				else
 					add_run(c, start, i + k, r);
+			}
 			in = b >> 7;
 			i += 8;
 		} else if ((unsigned char)t[i] >= 0x80) {

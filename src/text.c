@@ -429,7 +429,14 @@ uint64_t rl_text_key_hash(const char *s, size_t len)
 	uint64_t h;
 	size_t i;
 
-	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & HIGH)
+			break;
+	}
+	for (; i < len && (unsigned char)s[i] < 0x80; i++)
 		;
 	if (i == len)
 		return ascii_lower_hash(s, len);
@@ -614,7 +621,7 @@ static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
 {
 	size_t j = i;
 	unsigned upper = 0; /* upper-case letters, counted up to two per block */
-	int lower = 0;
+	int lower = 0, digit = 0;
 	uint8_t b;
 	uint64_t h = KEY_SEED, acc = 0;
 	unsigned sh = 0;
@@ -622,12 +629,13 @@ static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
 	/* classify, lowercase and hash in one pass (see ascii_lower_hash), a
 	 * block of eight bytes at a time while the text lasts */
 	while (j + 8 <= end) {
-		uint64_t w, up, lo, stop;
+		uint64_t w, up, lo, dg, stop;
 
 		memcpy(&w, s + j, 8);
 		up = in_range8(w, 'A', 'Z');
 		lo = in_range8(w, 'a', 'z');
-		stop = (~(up | lo | in_range8(w, '0', '9')) | w) & HIGH;
+		dg = in_range8(w, '0', '9');
+		stop = (~(up | lo | dg) | w) & HIGH;
 		if (stop) {
 			/* the word ends in this block, after k bytes */
 			unsigned k = (unsigned)__builtin_ctzll(stop) >> 3;
@@ -637,6 +645,7 @@ static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
 			lo &= keep;
 			upper += (up != 0) + ((up & (up - 1)) != 0);
 			lower |= lo != 0;
+			digit |= (dg & keep) != 0;
 			acc = (w | (up >> 2)) & keep;
 			j += k;
 			b = bits_at(s, j);
@@ -644,6 +653,7 @@ static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
 		}
 		upper += (up != 0) + ((up & (up - 1)) != 0);
 		lower |= lo != 0;
+		digit |= dg != 0;
 		h = kmix(h, w | (up >> 2));
 		j += 8;
 	}
@@ -651,6 +661,7 @@ static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
 	while (b & (A_LETTER | A_DIGIT)) {
 		upper += (b & A_UPPER) != 0;
 		lower |= (b & A_LOWER) != 0;
+		digit |= (b & A_DIGIT) != 0;
 		acc |= (uint64_t)((unsigned char)s[j] | ((b & A_UPPER) ? 0x20 : 0)) << sh;
 		sh += 8;
 		if (++j >= end)
@@ -664,6 +675,7 @@ ended:
 		t->flags |= RL_TOKF_CAP;
 	if (upper >= 2 && !lower)
 		t->flags |= RL_TOKF_ALLCAPS;
+	t->flags |= (uint8_t)(RL_TOKF_ALNUM | (digit ? RL_TOKF_DIGIT : 0));
 	t->key = kmix(kmix(h, acc), j - i);
 	return j;
 }
