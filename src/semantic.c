@@ -3008,11 +3008,13 @@ static unsigned alnum_bits(uint64_t w)
 	return (unsigned)(((((letter | digit) & high) >> 7) * 0x0102040810204080ULL) >> 56);
 }
 
-static void add_run(context *c, size_t start, size_t end, size_t r)
+/* Note run [start, end) of range r at *p; returns the place after it. */
+static uint32_t *add_run(uint32_t *p, size_t start, size_t end, size_t r)
 {
-	c->run[3 * c->n_run] = (uint32_t)start;
-	c->run[3 * c->n_run + 1] = (uint32_t)(end - start);
-	c->run[3 * c->n_run++ + 2] = (uint32_t)r;
+	p[0] = (uint32_t)start;
+	p[1] = (uint32_t)(end - start);
+	p[2] = (uint32_t)r;
+	return p + 3;
 }
 
 /* List the runs of range r, eight bytes at a time where they are ASCII;
@@ -3022,6 +3024,7 @@ static int list_runs(context *c, size_t r)
 {
 	const char *t = c->text;
 	size_t i = c->rng[r].lo, hi = c->rng[r].hi, start = 0;
+	uint32_t *out = c->run + 3 * c->n_run;
 	unsigned in = 0;
 	int unstable = 0;
 
@@ -3037,13 +3040,13 @@ static int list_runs(context *c, size_t r)
 				if (b >> k & 1)
 					start = i + k;
 				else
-					add_run(c, start, i + k, r);
+					out = add_run(out, start, i + k, r);
 			}
 			in = b >> 7;
 			i += 8;
 		} else if ((unsigned char)t[i] >= 0x80) {
 			if (in)
-				add_run(c, start, i, r);
+				out = add_run(out, start, i, r);
 			in = 0;
 			unstable |= !fold_stable(rl_text_next(t, hi, &i));
 		} else {
@@ -3052,13 +3055,14 @@ static int list_runs(context *c, size_t r)
 			if (a != in && a)
 				start = i;
 			else if (a != in)
-				add_run(c, start, i, r);
+				out = add_run(out, start, i, r);
 			in = a;
 			i++;
 		}
 	}
 	if (in)
-		add_run(c, start, hi, r);
+		out = add_run(out, start, hi, r);
+	c->n_run = (size_t)(out - c->run) / 3;
 	return unstable;
 }
 
