@@ -639,7 +639,7 @@ static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
 		if (stop) {
 			/* the word ends in this block, after k bytes */
 			unsigned k = (unsigned)__builtin_ctzll(stop) >> 3;
-			uint64_t keep = k ? ~0ULL >> (64 - 8 * k) : 0;
+			uint64_t keep = ((uint64_t)1 << (8 * k)) - 1; /* k < 8 */
 
 			up &= keep;
 			lo &= keep;
@@ -715,6 +715,15 @@ int rl_text_tokenize(rl_tokens *out, const char *s, size_t start, size_t end)
 			t.kind = RL_TOK_WORD;
 			out->v[out->n++] = t;
 			i = n;
+			/* most words end at one space before more ASCII: that token too */
+			if (i + 1 < end && s[i] == ' ' && (unsigned char)s[i + 1] < 0x80 &&
+			    !(ascii_bits[(unsigned char)s[i + 1]] & A_SPACE) &&
+			    (out->n < out->cap || rl_grow(&out->v, &out->cap, out->n + 1, sizeof(rl_token)) == 0)) {
+				out->v[out->n++] = (rl_token){.start = (uint32_t)i, .end = (uint32_t)i + 1,
+				                              .kind = RL_TOK_SPACE, .flags = RL_TOKF_ASCII,
+				                              .key = SPACE_KEY};
+				i++;
+			}
 			continue;
 		}
 		if (c < 0x80 && (ascii_bits[c] & A_SPACE)) {
