@@ -185,9 +185,11 @@ typedef struct item {
 	int32_t hunk;
 	uint32_t clause;
 	int32_t value;       /* modality level; entity: 1 from the gazetteer; number: 1 weak */
-	uint64_t shape;      /* numbers and dates: the text with every digit 0 */
 	uint8_t changed, used;
-	double weight;
+	union {
+		uint64_t shape;  /* items of add_item(): the text with every digit 0 */
+		double weight;   /* terms: rarity */
+	};
 } item;
 
 typedef struct items {
@@ -320,7 +322,7 @@ struct rl_semantic {
 	rl_edit *we;               /* its edit script cut to the windows */
 	size_t n_we, we_cap;
 	context cx;
-	rl_tokens tmp, ta, tb;
+	rl_tokens tmp, tok;        /* tok: the windows of one side */
 	rl_buf buf;
 	int retry;                 /* the window ends before the pair does */
 	struct {                   /* the last two words plain_gap_word() looked at */
@@ -1460,8 +1462,7 @@ void rl_semantic_free(rl_semantic *s)
 	free(s->ix[0]);
 	free(s->ix[1]);
 	rl_tokens_free(&s->tmp);
-	rl_tokens_free(&s->ta);
-	rl_tokens_free(&s->tb);
+	rl_tokens_free(&s->tok);
 	rl_buf_free(&s->buf);
 	free(s);
 }
@@ -3770,18 +3771,21 @@ static int prepare(rl_semantic *s)
 {
 	int err;
 
-	if (tokenize_windows(s, 0, &s->ta) < 0 || tokenize_windows(s, 1, &s->tb) < 0 ||
-	    clip_edits(s) < 0 || ctx_begin(s) < 0)
+	if (clip_edits(s) < 0 || ctx_begin(s) < 0)
 		return RL_ENOMEM;
+	/* one side at a time: their words outlive the tokens */
 	for (int si = 0; si < 2; si++) {
 		for (int k = 0; k < IT_COUNT; k++)
 			s->sd[si].it[k].n = 0;
 		set_reset(&s->sd[si].ents, 8);
-		set_reset(&s->sd[si].present, (si ? s->tb.n : s->ta.n) / 2);
+		if (tokenize_windows(s, si, &s->tok) < 0)
+			return RL_ENOMEM;
+		set_reset(&s->sd[si].present, s->tok.n / 2);
+		if ((err = read_side(s, &s->sd[si], si ? s->pair.b : s->pair.a, &s->tok, s->wtok[si],
+		                     s->win, s->n_win)) < 0)
+			return err;
 	}
-	if ((err = read_side(s, &s->sd[0], s->pair.a, &s->ta, s->wtok[0], s->win, s->n_win)) < 0 ||
-	    (err = read_side(s, &s->sd[1], s->pair.b, &s->tb, s->wtok[1], s->win, s->n_win)) < 0 ||
-	    (err = place_edits(s, s->pair.a, s->we, s->n_we, s->win[0].a0, s->win[0].b0)) < 0)
+	if ((err = place_edits(s, s->pair.a, s->we, s->n_we, s->win[0].a0, s->win[0].b0)) < 0)
 		return err;
 	for (int si = 0; si < 2; si++) {
 		mark_changed(s, si);
