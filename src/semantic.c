@@ -1122,11 +1122,20 @@ static int lang_count(rl_semantic *s, const char *text, size_t start, size_t end
 	return 0;
 }
 
+/* The byte before a[i] (i <= len), where the text before a holds one when
+ * `before`; none counts as a NUL. */
+static char byte_before(const char *a, size_t i, int before)
+{
+	return i > 0 || before ? a[(ptrdiff_t)i - 1] : '\0';
+}
+
 /* The bytes two paragraphs share at the start and at the end, cut where a
  * token starts after white space on both sides, so that the tokens of the
- * rest are those the whole paragraph has there. */
-static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size_t *head,
-                        size_t *tail)
+ * rest are those the whole paragraph has there.  `a_before`, `b_before`:
+ * the text before a (b) holds a byte (a paragraph at the start of its
+ * document has none). */
+static void shared_ends(const char *a, size_t la, int a_before, const char *b, size_t lb,
+                        int b_before, size_t *head, size_t *tail)
 {
 	size_t n = la < lb ? la : lb, k = 0, m = 0;
 
@@ -1136,7 +1145,9 @@ static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size
 		k--;
 	while (m < n - k && a[la - 1 - m] == b[lb - 1 - m])
 		m++;
-	while (m > 0 && !(is_ws(a[la - m - 1]) && is_ws(b[lb - m - 1]) && !is_ws(a[la - m])))
+	/* a paragraph that is all tail: the byte before it, if any */
+	while (m > 0 && !(is_ws(byte_before(a, la - m, a_before)) &&
+	                  is_ws(byte_before(b, lb - m, b_before)) && !is_ws(a[la - m])))
 		m--;
 	*head = k;
 	*tail = m;
@@ -1152,7 +1163,8 @@ static int lang_edited(rl_semantic *s, const para_rec *r, const char *p, size_t 
 	long w = r->words, hits[MAX_LANGS];
 	size_t head, tail;
 
-	shared_ends(r->text, r->len, p, len, &head, &tail);
+	shared_ends(r->text, r->len, r->text > s->docs[0]->data, p, len, p > s->docs[1]->data, &head,
+	            &tail);
 	if (2 * (head + tail) < len)
 		return 0;
 	for (size_t l = 0; l < s->n_langs; l++)
