@@ -3274,6 +3274,8 @@ static int ctx_runs_look(rl_semantic *s, const look *q)
 
 		if (q->prefix ? c->run[3 * k + 1] < q->len : c->run[3 * k + 1] != q->len)
 			continue;
+		if (ascii_lower(c->text[m]) != q->t[0])
+			continue; /* ctx_match() would say 0 */
 		if (!(hit = ctx_match(c, m, q)) || (hit == 1 && ctx_read_end(c, m)))
 			continue;
 		if (hit == 2)
@@ -3395,13 +3397,18 @@ static int ctx_splits(rl_semantic *s, const char *x, size_t len, uint64_t *pre, 
 	for (size_t o = c->bucket[2]; len >= 4 && o < c->bucket[len - 1]; o++) {
 		size_t k = c->order[o], ly = c->run[3 * k + 1], j = 0;
 		const char *y = c->text + c->run[3 * k];
+		char y0 = ascii_lower(y[0]);
 
-		while (j < ly && ascii_lower(y[j]) == x[j])
-			j++;
-		*pre |= (uint64_t)(j == ly) << ly;
-		for (j = 0; j < ly && ascii_lower(y[j]) == x[len - ly + j]; j++)
-			;
-		*suf |= (uint64_t)(j == ly) << (len - ly);
+		if (y0 == x[0]) {
+			while (j < ly && ascii_lower(y[j]) == x[j])
+				j++;
+			*pre |= (uint64_t)(j == ly) << ly;
+		}
+		if (y0 == x[len - ly]) {
+			for (j = 0; j < ly && ascii_lower(y[j]) == x[len - ly + j]; j++)
+				;
+			*suf |= (uint64_t)(j == ly) << (len - ly);
+		}
 	}
 	return 0;
 }
