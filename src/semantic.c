@@ -185,9 +185,11 @@ typedef struct item {
 	int32_t hunk;
 	uint32_t clause;
 	int32_t value;       /* modality level; entity: 1 from the gazetteer; number: 1 weak */
-	uint64_t shape;      /* numbers and dates: the text with every digit 0 */
 	uint8_t changed, used;
-	double weight;
+	union {
+		uint64_t shape;  /* items of add_item(): the text with every digit 0 */
+		double weight;   /* terms: rarity */
+	};
 } item;
 
 typedef struct items {
@@ -320,14 +322,15 @@ struct rl_semantic {
 	rl_edit *we;               /* its edit script cut to the windows */
 	size_t n_we, we_cap;
 	context cx;
-	rl_tokens tmp, ta, tb;
+	rl_tokens tmp, tok;        /* tok: the windows of one side */
 	rl_buf buf;
 	int retry;                 /* the window ends before the pair does */
-	struct {                   /* the last word plain_gap_word() looked at */
+	struct {                   /* the last two words plain_gap_word() looked at */
 		const char *text;
 		size_t len;
 		int plain;
-	} gap_word;
+	} gap_word[2];
+	int gap_last;              /* the newer of them */
 	rl_change **out;
 	size_t *out_n, *out_cap;
 };
@@ -399,6 +402,8 @@ static int plain_text(const char *s, uint32_t start, uint32_t end, uint8_t flags
 {
 	if (!(flags & RL_TOKF_ASCII) || end - start > 128)
 		return 0;
+	if (flags & RL_TOKF_ALNUM)
+		return 1;
 	for (uint32_t i = start; i < end; i++)
 		if (s[i] == '-' || s[i] == '\'')
 			return 0;
@@ -455,9 +460,13 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static const uint8_t ws_bytes[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+};
+
 static int is_ws(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return ws_bytes[(unsigned char)c];
 }
 
 /* The decimal separator of one group of digits and separators ("1.987",
@@ -1113,11 +1122,20 @@ static int lang_count(rl_semantic *s, const char *text, size_t start, size_t end
 	return 0;
 }
 
+/* The byte before a[i] (i <= len), where the text before a holds one when
+ * `before`; none counts as a NUL. */
+static char byte_before(const char *a, size_t i, int before)
+{
+	return i > 0 || before ? a[(ptrdiff_t)i - 1] : '\0';
+}
+
 /* The bytes two paragraphs share at the start and at the end, cut where a
  * token starts after white space on both sides, so that the tokens of the
- * rest are those the whole paragraph has there. */
-static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size_t *head,
-                        size_t *tail)
+ * rest are those the whole paragraph has there.  `a_before`, `b_before`:
+ * the text before a (b) holds a byte (a paragraph at the start of its
+ * document has none). */
+static void shared_ends(const char *a, size_t la, int a_before, const char *b, size_t lb,
+                        int b_before, size_t *head, size_t *tail)
 {
 	size_t n = la < lb ? la : lb, k = 0, m = 0;
 
@@ -1127,9 +1145,9 @@ static void shared_ends(const char *a, size_t la, const char *b, size_t lb, size
 		k--;
 	while (m < n - k && a[la - 1 - m] == b[lb - 1 - m])
 		m++;
-	/* the start of a paragraph counts as white space before it */
-	while (m > 0 && !((m == la || is_ws(a[la - m - 1])) && (m == lb || is_ws(b[lb - m - 1])) &&
-	                  !is_ws(a[la - m])))
+	/* a paragraph that is all tail: the byte before it, if any */
+	while (m > 0 && !(is_ws(byte_before(a, la - m, a_before)) &&
+	                  is_ws(byte_before(b, lb - m, b_before)) && !is_ws(a[la - m])))
 		m--;
 	*head = k;
 	*tail = m;
@@ -1145,7 +1163,8 @@ static int lang_edited(rl_semantic *s, const para_rec *r, const char *p, size_t 
 	long w = r->words, hits[MAX_LANGS];
 	size_t head, tail;
 
-	shared_ends(r->text, r->len, p, len, &head, &tail);
+	shared_ends(r->text, r->len, r->text > s->docs[0]->data, p, len, p > s->docs[1]->data, &head,
+	            &tail);
 	if (2 * (head + tail) < len)
 		return 0;
 	for (size_t l = 0; l < s->n_langs; l++)
@@ -1455,8 +1474,7 @@ void rl_semantic_free(rl_semantic *s)
 	free(s->ix[0]);
 	free(s->ix[1]);
 	rl_tokens_free(&s->tmp);
-	rl_tokens_free(&s->ta);
-	rl_tokens_free(&s->tb);
+	rl_tokens_free(&s->tok);
 	rl_buf_free(&s->buf);
 	free(s);
 }
@@ -1518,7 +1536,9 @@ static void push_word(const rl_semantic *s, side *sd, const rl_token *t, uint8_t
 	w->space = space;
 	w->clause = clause;
 	w->hunk = -1;
-	if (t->kind == RL_TOK_WORD) {
+	if (t->kind == RL_TOK_WORD && (t->flags & RL_TOKF_ALNUM)) {
+		w->digit = (t->flags & RL_TOKF_DIGIT) != 0;
+	} else if (t->kind == RL_TOK_WORD) {
 		uint32_t i = t->start;
 
 		while (i < t->end && (unsigned)(sd->text[i] - '0') >= 10)
@@ -1768,13 +1788,17 @@ static int plain_gap_word(rl_semantic *s, const char *text, size_t a, size_t b)
 	}
 	if (upper == b - a && b - a >= 2)
 		return 0;
-	if (s->gap_word.text == text + a && s->gap_word.len == b - a)
-		return s->gap_word.plain;
+	/* a scan forwards meets the word it looked at last again, a scan
+	 * backwards the one before */
+	for (int k = 0; k < 2; k++)
+		if (s->gap_word[k].text == text + a && s->gap_word[k].len == b - a)
+			return s->gap_word[k].plain;
 	key = rl_text_key_hash(text + a, b - a);
-	s->gap_word.text = text + a;
-	s->gap_word.len = b - a;
-	s->gap_word.plain = lexicon_word(s, key) ? 0 : is_lower(text[a]) ? 1 : 2;
-	return s->gap_word.plain;
+	s->gap_last ^= 1;
+	s->gap_word[s->gap_last].text = text + a;
+	s->gap_word[s->gap_last].len = b - a;
+	s->gap_word[s->gap_last].plain = lexicon_word(s, key) ? 0 : is_lower(text[a]) ? 1 : 2;
+	return s->gap_word[s->gap_last].plain;
 }
 
 /* The state after the full stop that ends text[c0..x) (no white space in
@@ -2997,11 +3021,13 @@ static unsigned alnum_bits(uint64_t w)
 	return (unsigned)(((((letter | digit) & high) >> 7) * 0x0102040810204080ULL) >> 56);
 }
 
-static void add_run(context *c, size_t start, size_t end, size_t r)
+/* Note run [start, end) of range r at *p; returns the place after it. */
+static uint32_t *add_run(uint32_t *p, size_t start, size_t end, size_t r)
 {
-	c->run[3 * c->n_run] = (uint32_t)start;
-	c->run[3 * c->n_run + 1] = (uint32_t)(end - start);
-	c->run[3 * c->n_run++ + 2] = (uint32_t)r;
+	p[0] = (uint32_t)start;
+	p[1] = (uint32_t)(end - start);
+	p[2] = (uint32_t)r;
+	return p + 3;
 }
 
 /* List the runs of range r, eight bytes at a time where they are ASCII;
@@ -3011,6 +3037,7 @@ static int list_runs(context *c, size_t r)
 {
 	const char *t = c->text;
 	size_t i = c->rng[r].lo, hi = c->rng[r].hi, start = 0;
+	uint32_t *out = c->run + 3 * c->n_run;
 	unsigned in = 0;
 	int unstable = 0;
 
@@ -3020,16 +3047,19 @@ static int list_runs(context *c, size_t r)
 		if (i + 8 <= hi && (memcpy(&w, t + i, 8), !(w & 0x8080808080808080ULL))) {
 			unsigned b = alnum_bits(w), edges = b ^ ((b << 1 | in) & 0xff);
 
-			for (unsigned k = 0; edges; k++, edges >>= 1)
-				if ((edges & 1) && (b >> k & 1))
+			for (; edges; edges &= edges - 1) {
+				unsigned k = (unsigned)__builtin_ctz(edges);
+
+				if (b >> k & 1)
 					start = i + k;
-				else if (edges & 1)
-					add_run(c, start, i + k, r);
+				else
+					out = add_run(out, start, i + k, r);
+			}
 			in = b >> 7;
 			i += 8;
 		} else if ((unsigned char)t[i] >= 0x80) {
 			if (in)
-				add_run(c, start, i, r);
+				out = add_run(out, start, i, r);
 			in = 0;
 			unstable |= !fold_stable(rl_text_next(t, hi, &i));
 		} else {
@@ -3038,13 +3068,14 @@ static int list_runs(context *c, size_t r)
 			if (a != in && a)
 				start = i;
 			else if (a != in)
-				add_run(c, start, i, r);
+				out = add_run(out, start, i, r);
 			in = a;
 			i++;
 		}
 	}
 	if (in)
-		add_run(c, start, hi, r);
+		out = add_run(out, start, hi, r);
+	c->n_run = (size_t)(out - c->run) / 3;
 	return unstable;
 }
 
@@ -3243,6 +3274,8 @@ static int ctx_runs_look(rl_semantic *s, const look *q)
 
 		if (q->prefix ? c->run[3 * k + 1] < q->len : c->run[3 * k + 1] != q->len)
 			continue;
+		if (ascii_lower(c->text[m]) != q->t[0])
+			continue; /* ctx_match() would say 0 */
 		if (!(hit = ctx_match(c, m, q)) || (hit == 1 && ctx_read_end(c, m)))
 			continue;
 		if (hit == 2)
@@ -3364,13 +3397,18 @@ static int ctx_splits(rl_semantic *s, const char *x, size_t len, uint64_t *pre, 
 	for (size_t o = c->bucket[2]; len >= 4 && o < c->bucket[len - 1]; o++) {
 		size_t k = c->order[o], ly = c->run[3 * k + 1], j = 0;
 		const char *y = c->text + c->run[3 * k];
+		char y0 = ascii_lower(y[0]);
 
-		while (j < ly && ascii_lower(y[j]) == x[j])
-			j++;
-		*pre |= (uint64_t)(j == ly) << ly;
-		for (j = 0; j < ly && ascii_lower(y[j]) == x[len - ly + j]; j++)
-			;
-		*suf |= (uint64_t)(j == ly) << (len - ly);
+		if (y0 == x[0]) {
+			while (j < ly && ascii_lower(y[j]) == x[j])
+				j++;
+			*pre |= (uint64_t)(j == ly) << ly;
+		}
+		if (y0 == x[len - ly]) {
+			for (j = 0; j < ly && ascii_lower(y[j]) == x[len - ly + j]; j++)
+				;
+			*suf |= (uint64_t)(j == ly) << (len - ly);
+		}
 	}
 	return 0;
 }
@@ -3753,18 +3791,21 @@ static int prepare(rl_semantic *s)
 {
 	int err;
 
-	if (tokenize_windows(s, 0, &s->ta) < 0 || tokenize_windows(s, 1, &s->tb) < 0 ||
-	    clip_edits(s) < 0 || ctx_begin(s) < 0)
+	if (clip_edits(s) < 0 || ctx_begin(s) < 0)
 		return RL_ENOMEM;
+	/* one side at a time: their words outlive the tokens */
 	for (int si = 0; si < 2; si++) {
 		for (int k = 0; k < IT_COUNT; k++)
 			s->sd[si].it[k].n = 0;
 		set_reset(&s->sd[si].ents, 8);
-		set_reset(&s->sd[si].present, (si ? s->tb.n : s->ta.n) / 2);
+		if (tokenize_windows(s, si, &s->tok) < 0)
+			return RL_ENOMEM;
+		set_reset(&s->sd[si].present, s->tok.n / 2);
+		if ((err = read_side(s, &s->sd[si], si ? s->pair.b : s->pair.a, &s->tok, s->wtok[si],
+		                     s->win, s->n_win)) < 0)
+			return err;
 	}
-	if ((err = read_side(s, &s->sd[0], s->pair.a, &s->ta, s->wtok[0], s->win, s->n_win)) < 0 ||
-	    (err = read_side(s, &s->sd[1], s->pair.b, &s->tb, s->wtok[1], s->win, s->n_win)) < 0 ||
-	    (err = place_edits(s, s->pair.a, s->we, s->n_we, s->win[0].a0, s->win[0].b0)) < 0)
+	if ((err = place_edits(s, s->pair.a, s->we, s->n_we, s->win[0].a0, s->win[0].b0)) < 0)
 		return err;
 	for (int si = 0; si < 2; si++) {
 		mark_changed(s, si);

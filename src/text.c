@@ -391,21 +391,36 @@ static inline char ascii_lower(char c)
 	return (char)(c | ((c >= 'A' && c <= 'Z') << 5));
 }
 
+/* SWAR over eight ASCII bytes: the top bit of each byte that lies in
+ * [lo, hi].  Exact for bytes below 0x80; a byte of 0x80 or more may also
+ * disturb the answers for the bytes after it (carries go up), never for
+ * those before it. */
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+static inline uint64_t in_range8(uint64_t w, unsigned lo, unsigned hi)
+{
+	return (w + ONES * (0x80 - lo)) & (ONES * (0x80 + hi) - w) & HIGH;
+}
+
+/* Eight ASCII bytes lower-cased. */
+static inline uint64_t lower8(uint64_t w)
+{
+	return w | (in_range8(w, 'A', 'Z') >> 2);
+}
+
 static uint64_t ascii_lower_hash(const char *s, size_t len)
 {
 	uint64_t h = KEY_SEED, acc = 0;
-	unsigned sh = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		acc |= (uint64_t)(unsigned char)ascii_lower(s[i]) << sh;
-		sh += 8;
-		if (sh == 64) {
-			h = kmix(h, acc);
-			acc = 0;
-			sh = 0;
-		}
+	for (; len - i >= 8; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		h = kmix(h, lower8(w));
 	}
-	return kmix(kmix(h, acc), len);
+	memcpy(&acc, s + i, len - i);
+	return kmix(kmix(h, lower8(acc)), len);
 }
 
 uint64_t rl_text_key_hash(const char *s, size_t len)
@@ -414,7 +429,14 @@ uint64_t rl_text_key_hash(const char *s, size_t len)
 	uint64_t h;
 	size_t i;
 
-	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & HIGH)
+			break;
+	}
+	for (; i < len && (unsigned char)s[i] < 0x80; i++)
 		;
 	if (i == len)
 		return ascii_lower_hash(s, len);
@@ -598,32 +620,62 @@ static inline uint8_t bits_at(const char *s, size_t i)
 static size_t fast_word(const char *s, size_t end, size_t i, rl_token *t)
 {
 	size_t j = i;
-	int upper = 0, lower = 0;
-	uint8_t b = bits_at(s, i);
+	unsigned upper = 0; /* upper-case letters, counted up to two per block */
+	int lower = 0, digit = 0;
+	uint8_t b;
 	uint64_t h = KEY_SEED, acc = 0;
 	unsigned sh = 0;
 
-	/* classify, lowercase and hash in one pass (see ascii_lower_hash) */
+	/* classify, lowercase and hash in one pass (see ascii_lower_hash), a
+	 * block of eight bytes at a time while the text lasts */
+	while (j + 8 <= end) {
+		uint64_t w, up, lo, dg, stop;
+
+		memcpy(&w, s + j, 8);
+		up = in_range8(w, 'A', 'Z');
+		lo = in_range8(w, 'a', 'z');
+		dg = in_range8(w, '0', '9');
+		stop = (~(up | lo | dg) | w) & HIGH;
+		if (stop) {
+			/* the word ends in this block, after k bytes */
+			unsigned k = (unsigned)__builtin_ctzll(stop) >> 3;
+			uint64_t keep = ((uint64_t)1 << (8 * k)) - 1; /* k < 8 */
+
+			up &= keep;
+			lo &= keep;
+			upper += (up != 0) + ((up & (up - 1)) != 0);
+			lower |= lo != 0;
+			digit |= (dg & keep) != 0;
+			acc = (w | (up >> 2)) & keep;
+			j += k;
+			b = bits_at(s, j);
+			goto ended;
+		}
+		upper += (up != 0) + ((up & (up - 1)) != 0);
+		lower |= lo != 0;
+		digit |= dg != 0;
+		h = kmix(h, w | (up >> 2));
+		j += 8;
+	}
+	b = j < end ? bits_at(s, j) : 0;
 	while (b & (A_LETTER | A_DIGIT)) {
 		upper += (b & A_UPPER) != 0;
-		lower += (b & A_LOWER) != 0;
+		lower |= (b & A_LOWER) != 0;
+		digit |= (b & A_DIGIT) != 0;
 		acc |= (uint64_t)((unsigned char)s[j] | ((b & A_UPPER) ? 0x20 : 0)) << sh;
 		sh += 8;
-		if (sh == 64) {
-			h = kmix(h, acc);
-			acc = 0;
-			sh = 0;
-		}
 		if (++j >= end)
 			break;
 		b = bits_at(s, j);
 	}
+ended:
 	if (j < end && ((unsigned char)s[j] >= 0x80 || (b & A_JOIN)) && scan_word(s, end, j) != j)
 		return 0;
 	if (bits_at(s, i) & A_UPPER)
 		t->flags |= RL_TOKF_CAP;
 	if (upper >= 2 && !lower)
 		t->flags |= RL_TOKF_ALLCAPS;
+	t->flags |= (uint8_t)(RL_TOKF_ALNUM | (digit ? RL_TOKF_DIGIT : 0));
 	t->key = kmix(kmix(h, acc), j - i);
 	return j;
 }
@@ -663,6 +715,15 @@ int rl_text_tokenize(rl_tokens *out, const char *s, size_t start, size_t end)
 			t.kind = RL_TOK_WORD;
 			out->v[out->n++] = t;
 			i = n;
+			/* most words end at one space before more ASCII: that token too */
+			if (i + 1 < end && s[i] == ' ' && (unsigned char)s[i + 1] < 0x80 &&
+			    !(ascii_bits[(unsigned char)s[i + 1]] & A_SPACE) &&
+			    (out->n < out->cap || rl_grow(&out->v, &out->cap, out->n + 1, sizeof(rl_token)) == 0)) {
+				out->v[out->n++] = (rl_token){.start = (uint32_t)i, .end = (uint32_t)i + 1,
+				                              .kind = RL_TOK_SPACE, .flags = RL_TOKF_ASCII,
+				                              .key = SPACE_KEY};
+				i++;
+			}
 			continue;
 		}
 		if (c < 0x80 && (ascii_bits[c] & A_SPACE)) {

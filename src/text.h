@@ -27,7 +27,10 @@ enum {
 	RL_TOKF_ALLCAPS = 1u << 2, /* word of 2+ letters, all upper case */
 	RL_TOKF_NEWLINE = 1u << 3, /* space containing a line break */
 	RL_TOKF_BLANK = 1u << 4,   /* space containing a blank line */
-	RL_TOKF_ENDPUNCT = 1u << 5 /* punctuation . ! ? or … */
+	RL_TOKF_ENDPUNCT = 1u << 5, /* punctuation . ! ? or … */
+	RL_TOKF_ALNUM = 1u << 6,   /* word of ASCII letters and digits only (not set on
+	                            * every such word: on those of the fast path) */
+	RL_TOKF_DIGIT = 1u << 7    /* with RL_TOKF_ALNUM: the word holds a digit */
 };
 
 typedef struct rl_token {
