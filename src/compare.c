@@ -144,11 +144,13 @@ static int same_paragraphs(const rl_doc *a, const rl_doc *b)
  * Uses `sem`, or an analyser of its own made from lang and types when
  * `sem` is NULL (for a thread of its own: an analyser is not shared). */
 typedef struct sem_part {
-	const rl_comparison *c;
+	rl_comparison *c;
 	const rl_alinks *al;
 	const uint32_t *ord;
-	const unsigned char *todo;
-	const size_t *edit_off;
+	unsigned char *todo;  /* 1: find changes; 2: diff the words first */
+	size_t *edit_off;     /* 2: set to the offset in `edits` */
+	rl_edits edits;       /* the word diffs of links marked 2 */
+	rl_worddiff_scratch *wd; /* NULL: a scratch of its own */
 	size_t *off;
 	size_t k0, k1;
 	rl_semantic *sem;
@@ -166,35 +168,83 @@ static void *sem_run(void *arg)
 	const rl_comparison *c = p->c;
 	rl_semantic *own = NULL, *sem = p->sem;
 
+	rl_worddiff_scratch *own_wd = NULL, *wd = p->wd;
+
 	if (!sem && (p->err = rl_semantic_new(&own, p->lang, p->types, c->a, c->b)) == 0)
 		sem = own;
+	if (!wd && p->err == 0 && (p->err = rl_worddiff_scratch_new(&own_wd)) == 0)
+		wd = own_wd;
 	for (size_t k = p->k0; k < p->k1 && p->err == 0; k++) {
 		const rl_alink *x = &p->al->v[p->ord[k]];
+		const rl_edit *e = c->edits.v + p->edit_off[k];
+		size_t n_edits = c->links[k].n_edits, a0, a1, b0, b1;
 
 		p->off[k] = p->n;
-		if (p->todo[k])
-			p->err = rl_semantic_detect(&p->v, &p->n, &p->cap, sem, c->a->data,
-			                            c->a->paras[x->o0].start, c->a->paras[x->o1 - 1].end,
-			                            c->b->data, c->b->paras[x->n0].start,
-			                            c->b->paras[x->n1 - 1].end, c->edits.v + p->edit_off[k],
-			                            c->links[k].n_edits);
+		if (!p->todo[k])
+			continue; /* nothing to diff or read (an inserted or deleted paragraph) */
+		a0 = c->a->paras[x->o0].start;
+		a1 = c->a->paras[x->o1 - 1].end;
+		b0 = c->b->paras[x->n0].start;
+		b1 = c->b->paras[x->n1 - 1].end;
+		if (p->todo[k] == 2) {
+			int changed = 0;
+
+			p->edit_off[k] = p->edits.n;
+			if ((p->err = rl_worddiff(&p->edits, &changed, wd, c->a->data, a0, a1, c->b->data,
+			                          b0, b1)) < 0)
+				break;
+			p->todo[k] = changed ? 3 : 4;
+			e = p->edits.v + p->edit_off[k];
+			n_edits = p->edits.n - p->edit_off[k];
+			p->c->links[k].n_edits = n_edits;
+		}
+		if ((p->todo[k] == 1 || p->todo[k] == 3) && p->types)
+			p->err = rl_semantic_detect(&p->v, &p->n, &p->cap, sem, c->a->data, a0, a1,
+			                            c->b->data, b0, b1, e, n_edits);
 	}
 	if (p->err < 0)
 		snprintf(p->msg, sizeof(p->msg), "%s", rl_error_last());
 	rl_semantic_free(own);
+	rl_worddiff_scratch_free(own_wd);
 	return NULL;
 }
 
-/* Detect the changes of every link marked in `todo` into c->changes, the
- * links in order; change_off[k] and each link's n_changes are set.  With
- * more than SEM_PARALLEL_BYTES to read and a second processor, the links
- * are cut in two halves by bytes and the second half goes to a thread
- * with an analyser of its own: an analyser's results do not depend on
- * the pairs it saw before, so the changes are the same.  Fails with
- * RL_ENOMEM. */
+/* The bytes of link k's pair. */
+static size_t pair_bytes(const rl_comparison *c, const rl_alink *x)
+{
+	return c->a->paras[x->o1 - 1].end - c->a->paras[x->o0].start + c->b->paras[x->n1 - 1].end -
+	       c->b->paras[x->n0].start;
+}
+
+/* Append part p's word diffs to c->edits and point its links at them. */
+static int take_edits(rl_comparison *c, sem_part *p, size_t *edit_off)
+{
+	size_t base = c->edits.n;
+
+	if (p->edits.n && rl_grow(&c->edits.v, &c->edits.cap, base + p->edits.n, sizeof(rl_edit)) < 0)
+		return RL_ENOMEM;
+	if (p->edits.n)
+		memcpy(c->edits.v + base, p->edits.v, p->edits.n * sizeof(rl_edit));
+	c->edits.n = c->edits.floor = base + p->edits.n;
+	for (size_t k = p->k0; k < p->k1; k++)
+		if (p->todo[k] >= 3)
+			edit_off[k] += base;
+	return 0;
+}
+
+/* The word diffs of the links marked 2 in `todo` (pairs the aligner did
+ * not diff) and the changes of every changed pair (marked 1, or found
+ * changed by that diff), the links in order: edit_off[k], change_off[k]
+ * and each link's n_edits and n_changes are set, and todo[k] becomes 3 or
+ * 4 for a diffed pair that differs or not.  With more than
+ * SEM_PARALLEL_BYTES to read and a second processor, the links are cut in
+ * two halves by bytes and the second half goes to a thread with a word
+ * diff scratch and an analyser of its own: an analyser's results do not
+ * depend on the pairs it saw before, so the output is the same.  Fails
+ * with RL_ENOMEM. */
 static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord,
-                      const unsigned char *todo, const size_t *edit_off, size_t *change_off,
-                      rl_semantic *sem, const char *lang, unsigned types)
+                      unsigned char *todo, size_t *edit_off, size_t *change_off,
+                      rl_worddiff_scratch *wd, rl_semantic *sem, const char *lang, unsigned types)
 {
 	sem_part p1, p2;
 	size_t n = c->n_links, total = 0, half = 0, split = n;
@@ -203,12 +253,8 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	int started = 0, err;
 
 	for (size_t k = 0; k < n; k++)
-		if (todo[k]) {
-			const rl_alink *x = &al->v[ord[k]];
-
-			total += c->a->paras[x->o1 - 1].end - c->a->paras[x->o0].start +
-			         c->b->paras[x->n1 - 1].end - c->b->paras[x->n0].start;
-		}
+		if (todo[k] == 2 || (todo[k] == 1 && types))
+			total += pair_bytes(c, &al->v[ord[k]]);
 	memset(&p1, 0, sizeof(p1));
 	p1.c = c;
 	p1.al = al;
@@ -216,19 +262,17 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	p1.todo = todo;
 	p1.edit_off = edit_off;
 	p1.off = change_off;
+	p1.wd = wd;
 	p1.sem = sem;
 	p1.lang = lang;
 	p1.types = types;
 	p2 = p1;
-	if (types && total >= SEM_PARALLEL_BYTES && cpus > 1) {
+	if (total >= SEM_PARALLEL_BYTES && cpus > 1) {
 		for (split = 0; split < n && half < total / 2; split++)
-			if (todo[split]) {
-				const rl_alink *x = &al->v[ord[split]];
-
-				half += c->a->paras[x->o1 - 1].end - c->a->paras[x->o0].start +
-				        c->b->paras[x->n1 - 1].end - c->b->paras[x->n0].start;
-			}
+			if (todo[split] == 2 || (todo[split] == 1 && types))
+				half += pair_bytes(c, &al->v[ord[split]]);
 		p2.sem = NULL;
+		p2.wd = NULL;
 		p2.k0 = split;
 		p2.k1 = n;
 		started = pthread_create(&tid, NULL, sem_run, &p2) == 0;
@@ -239,6 +283,8 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	if (started)
 		pthread_join(tid, NULL);
 	err = p1.err < 0 ? p1.err : p2.err;
+	if (err == 0 && (err = take_edits(c, &p1, edit_off)) == 0 && started)
+		err = take_edits(c, &p2, edit_off);
 	if (err == 0 && p2.n &&
 	    rl_grow(&p1.v, &p1.cap, p1.n + p2.n, sizeof(rl_change)) < 0)
 		err = RL_ENOMEM;
@@ -248,6 +294,8 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 			change_off[k] += p1.n;
 		p1.n += p2.n;
 	}
+	rl_edits_free(&p1.edits);
+	rl_edits_free(&p2.edits);
 	free(p2.v);
 	c->changes = p1.v;
 	c->n_changes = p1.n;
@@ -317,16 +365,23 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 
 			if (same_range_bytes(c->a, a0, a1, c->b, b0, b1)) {
 				rl_edits_begin(&c->edits);
-				err = rl_edits_push(&c->edits, RL_EDIT_EQUAL, a0, a1);
+				if ((err = rl_edits_push(&c->edits, RL_EDIT_EQUAL, a0, a1)) < 0)
+					goto done;
+				l->n_edits = c->edits.n - edit_off[k];
 			} else {
-				err = rl_worddiff(&c->edits, &changed, wd, c->a->data, a0, a1, c->b->data, b0,
-				                  b1);
+				todo[k] = 2; /* diffed by detect_all() */
 			}
-			if (err < 0)
-				goto done;
-			l->n_edits = c->edits.n - edit_off[k];
 		}
-		todo[k] = l->n_old && l->n_new && changed;
+		if (!todo[k])
+			todo[k] = l->n_old && l->n_new && changed;
+	}
+	c->n_links = al->n;
+	if ((err = detect_all(c, al, ord, todo, edit_off, change_off, wd, sem, lang, types)) < 0)
+		goto done;
+	for (size_t k = 0; k < al->n; k++) {
+		rl_link *l = &c->links[k];
+		int changed = todo[k] == 1 || todo[k] == 3;
+
 		if (l->n_old && l->n_new) {
 			if (l->kind == RL_LINK_EQUAL && changed)
 				l->kind = RL_LINK_EDITED;
@@ -336,9 +391,6 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 		if (l->kind != RL_LINK_EQUAL)
 			c->equal = 0;
 	}
-	c->n_links = al->n;
-	if ((err = detect_all(c, al, ord, todo, edit_off, change_off, sem, lang, types)) < 0)
-		goto done;
 	/* point into the pools now that they no longer move */
 	n_idx = 0;
 	for (size_t k = 0; k < c->n_links; k++) {

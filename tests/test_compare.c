@@ -163,18 +163,17 @@ static const char *GRID_NEW =
 /* With opts.heatmap, every old paragraph is scored against every new one,
  * linked or not: the pair about energy scores above the pairs that share
  * nothing. */
-/* Enough changed text for the semantic pass to split the links between
- * two analysers: every link still has exactly its own change, in order. */
-static void test_compare__changes_of_many_links(void **state)
+/* Compare N paragraphs that differ in one number each, in `mode`. */
+static void many_links(rl_mode mode)
 {
 	enum { N = 3000 };
 	size_t cap = (size_t)N * 160;
 	char *a = malloc(cap), *b = malloc(cap);
 	size_t la = 0, lb = 0;
 	rl_doc *da, *db;
-	rl_comparison *c;
+	rl_comparison *c = NULL;
+	rl_options o;
 
-	(void)state;
 	assert_non_null(a);
 	assert_non_null(b);
 	for (int i = 0; i < N; i++) {
@@ -188,14 +187,38 @@ static void test_compare__changes_of_many_links(void **state)
 		                       "Het plan %s zegt dat de regio %d procent van de kosten "
 		                       "draagt.\n\n", w, 20 + i % 7);
 	}
-	c = compare(a, b, &da, &db);
-	assert_int_equal(rl_comparison_link_count(c), N);
-	for (size_t k = 0; k < N; k++) {
+	rl_options_init(&o);
+	o.mode = mode;
+	assert_int_equal(rl_doc_load_buffer(&da, "a.txt", a, la), 0);
+	assert_int_equal(rl_doc_load_buffer(&db, "b.txt", b, lb), 0);
+	assert_int_equal(rl_compare(&c, da, db, &o), 0);
+	/* related mode may also link a paragraph to a near twin */
+	if (mode == RL_MODE_RELATED)
+		assert_true(rl_comparison_link_count(c) >= N);
+	else
+		assert_int_equal(rl_comparison_link_count(c), N);
+	for (size_t k = 0; k < rl_comparison_link_count(c); k++) {
 		const rl_link *l = rl_comparison_link(c, k);
 		const rl_change *ch = l->changes;
 		char want[24];
+		size_t olen = 0, nlen = 0;
 
-		assert_int_equal(l->kind, RL_LINK_EDITED);
+		assert_int_equal(l->kind, mode == RL_MODE_RELATED ? RL_LINK_RELATED : RL_LINK_EDITED);
+		/* the edit script covers both paragraphs */
+		for (size_t e = 0; e < l->n_edits; e++) {
+			size_t len = l->edits[e].end - l->edits[e].start;
+
+			if (l->edits[e].op != RL_EDIT_INSERT)
+				olen += len;
+			if (l->edits[e].op != RL_EDIT_DELETE)
+				nlen += len;
+		}
+		assert_int_equal(olen, da->paras[l->old_paras[0]].end - da->paras[l->old_paras[0]].start);
+		assert_int_equal(nlen, db->paras[l->new_paras[0]].end - db->paras[l->new_paras[0]].start);
+		assert_true(l->n_edits > 0);
+		assert_int_equal(l->edits[0].start, l->edits[0].op == RL_EDIT_INSERT
+		                                        ? db->paras[l->new_paras[0]].start
+		                                        : da->paras[l->old_paras[0]].start);
 		assert_int_equal(l->n_changes, 1);
 		assert_int_equal(ch->type, RL_CHANGE_NUMBER);
 		assert_true(ch->old_start >= da->paras[l->old_paras[0]].start &&
@@ -209,6 +232,15 @@ static void test_compare__changes_of_many_links(void **state)
 	release(c, da, db);
 	free(a);
 	free(b);
+}
+
+/* Enough changed text for the word diffs and the semantic pass to be cut
+ * between two threads: every link still has exactly its own change. */
+static void test_compare__changes_of_many_links(void **state)
+{
+	(void)state;
+	many_links(RL_MODE_VERSIONS);
+	many_links(RL_MODE_RELATED);
 }
 
 static void test_compare__heatmap_grid_scores_every_pair(void **state)
