@@ -18,7 +18,7 @@
 #define MIN_YEAR 1970
 #define MAX_YEAR 9999
 
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+int64_t rl_date__days_from_civil(int64_t y, unsigned m, unsigned d)
 {
 	int64_t era;
 	unsigned yoe, doy, doe;
@@ -62,7 +62,8 @@ static int make_date(rl_date *out, int y, unsigned mo, unsigned d, unsigned h, u
 	if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > month_days(y, mo) ||
 	    h > 23 || mi > 59 || s > 60 || offset < -14 * 60 || offset > 14 * 60)
 		return RL_EINVALID;
-	out->time = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset * 60;
+	out->time = rl_date__days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s -
+	            offset * 60;
 	out->offset = offset;
 	return out->time < 0 ? RL_EINVALID : 0;
 }
@@ -306,7 +307,7 @@ static int parse_raw(rl_date *out, const char *s, size_t len)
 	} else if (start == 0) {
 		return 0;
 	}
-	if (t > days_from_civil(MAX_YEAR, 12, 31) * 86400)
+	if (t > rl_date__days_from_civil(MAX_YEAR, 12, 31) * 86400)
 		return 0;
 	out->time = t;
 	out->offset = offset;

@@ -8,6 +8,8 @@
 #ifndef RL_DATE_H
 #define RL_DATE_H
 
+#include <stdint.h>
+
 #include "redline.h"
 
 /* Parse the date in s[0..len) (the same forms as rl_date_parse()).
@@ -17,5 +19,9 @@ int rl_date__parse_span(rl_date *out, const char *s, size_t len);
 /* Find a dated line in data[from..len) (see rl_date_find()).  Returns 1
  * with `*out` set, or 0.  Cannot fail. */
 int rl_date__find_line(rl_date *out, const char *data, size_t from, size_t len);
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (m
+ * 1..12, d 1..31).  Cannot fail. */
+int64_t rl_date__days_from_civil(int64_t y, unsigned m, unsigned d);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "align.h"
 #include "corpus.h"
+#include "date.h"
 #include "doc.h"
 #include "render.h"
 #include "text.h"
@@ -666,27 +667,13 @@ static void render_json(rl_out *o, const rl_trace *t)
 
 /* ---- HTML ------------------------------------------------------------------- */
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
 static int64_t year_of(int64_t t)
 {
 	int64_t y = 1970 + t / (int64_t)(365.2425 * 86400);
 
-	while (days_from_civil(y, 1, 1) * 86400 > t)
+	while (rl_date__days_from_civil(y, 1, 1) * 86400 > t)
 		y--;
-	while (days_from_civil(y + 1, 1, 1) * 86400 <= t)
+	while (rl_date__days_from_civil(y + 1, 1, 1) * 86400 <= t)
 		y++;
 	return y;
 }
@@ -725,10 +712,10 @@ static void html_axis(rl_out *o, const rl_trace *t)
 	while ((y1 - y0) / every > 12)
 		every = every == 1 ? 2 : every == 2 ? 5 : every * 2;
 	if (t1 > t0) {
-		t0 = days_from_civil(y0, 1, 1) * 86400;
-		t1 = days_from_civil(y1, 1, 1) * 86400;
+		t0 = rl_date__days_from_civil(y0, 1, 1) * 86400;
+		t1 = rl_date__days_from_civil(y1, 1, 1) * 86400;
 		for (int64_t y = y0; y <= y1; y += every) {
-			double x = axis_x(days_from_civil(y, 1, 1) * 86400, t0, t1);
+			double x = axis_x(rl_date__days_from_civil(y, 1, 1) * 86400, t0, t1);
 
 			rl_out_printf(o, "<line class=\"tick\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
 			                 "<text x=\"%.1f\" y=\"%d\">%lld</text>",
