@@ -386,11 +386,6 @@ static uint64_t key_hash(const char *s, size_t len)
 	return kmix(kmix(h, tail), len);
 }
 
-static inline char ascii_lower(char c)
-{
-	return (char)(c | ((c >= 'A' && c <= 'Z') << 5));
-}
-
 /* SWAR over eight ASCII bytes: the top bit of each byte that lies in
  * [lo, hi].  Exact for bytes below 0x80; a byte of 0x80 or more may also
  * disturb the answers for the bytes after it (carries go up), never for
