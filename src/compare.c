@@ -176,12 +176,14 @@ static void *sem_run(void *arg)
 		wd = own_wd;
 	for (size_t k = p->k0; k < p->k1 && p->err == 0; k++) {
 		const rl_alink *x = &p->al->v[p->ord[k]];
-		const rl_edit *e = c->edits.v + p->edit_off[k];
+		const rl_edit *e;
 		size_t n_edits = c->links[k].n_edits, a0, a1, b0, b1;
 
 		p->off[k] = p->n;
 		if (!p->todo[k])
 			continue; /* nothing to diff or read (an inserted or deleted paragraph) */
+		/* marked 1: the aligner's edits, so c->edits holds some */
+		e = p->todo[k] == 1 ? c->edits.v + p->edit_off[k] : NULL;
 		a0 = c->a->paras[x->o0].start;
 		a1 = c->a->paras[x->o1 - 1].end;
 		b0 = c->b->paras[x->n0].start;
