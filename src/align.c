@@ -20,11 +20,17 @@
 #include "align.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lcs.h"
 #include "text.h"
 
+/* Documents of at least this many paragraphs have the new one's hashes
+ * and bags made on a thread of their own. */
+#define PARALLEL_PARAS 2048
 #define SIM_ANYWHERE 0.5   /* 1:1 pair between paragraphs anywhere */
 #define SIM_IN_GAP 0.3     /* 1:1 pair between neighbours in one gap */
 #define CONTAINED 0.6      /* share of a part that its whole must contain */
@@ -1005,13 +1011,48 @@ static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc
 	}
 }
 
+typedef struct bags_job {
+	side *sd;
+	const rl_doc *d;
+	const uint8_t *unpaired;
+	const uint32_t *gap;
+	int err;
+	char msg[256];
+} bags_job;
+
+static void *bags_run(void *arg)
+{
+	bags_job *j = arg;
+	rl_tokens tok;
+	uint64_t *tmp = NULL;
+	size_t tmp_cap = 0;
+
+	memset(&tok, 0, sizeof(tok));
+	if ((j->err = build_bags(j->sd, j->d, j->unpaired, j->gap, &tok, &tmp, &tmp_cap)) < 0)
+		snprintf(j->msg, sizeof(j->msg), "%s", rl_error_last());
+	rl_tokens_free(&tok);
+	free(tmp);
+	return NULL;
+}
+
 static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b)
 {
 	int err;
 	uint8_t *used_a, *used_b;
 
-	if ((err = build_bags(&w->sa, a, w->ua, w->gap_a, &w->tok, &w->tmp, &w->tmp_cap)) < 0 ||
-	    (err = build_bags(&w->sb, b, w->ub, w->gap_b, &w->tok, &w->tmp, &w->tmp_cap)) < 0)
+	bags_job bj = {&w->sb, b, w->ub, w->gap_b, 0, ""};
+	pthread_t tid;
+	int started = b->n_paras >= PARALLEL_PARAS && pthread_create(&tid, NULL, bags_run, &bj) == 0;
+
+	/* the new document's bags on a thread of their own when it is long */
+	err = build_bags(&w->sa, a, w->ua, w->gap_a, &w->tok, &w->tmp, &w->tmp_cap);
+	if (started)
+		pthread_join(tid, NULL);
+	else if (err == 0)
+		bags_run(&bj);
+	if (err == 0 && bj.err < 0)
+		err = rl_error_set(bj.err, "%s", bj.msg);
+	if (err < 0)
 		return err;
 	if (!w->sa.n || !w->sb.n)
 		return 0;
@@ -1083,6 +1124,45 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 	return err;
 }
 
+/* ---- the two documents' per-paragraph work on two threads --------------- */
+
+typedef struct hash_job {
+	uint64_t **out;
+	const rl_doc *d;
+	int err;
+	char msg[256];
+} hash_job;
+
+static void *hash_run(void *arg)
+{
+	hash_job *j = arg;
+	rl_buf tmp = RL_BUF_INIT, nfc = RL_BUF_INIT;
+
+	if ((j->err = para_hashes(j->out, j->d, &tmp, &nfc)) < 0)
+		snprintf(j->msg, sizeof(j->msg), "%s", rl_error_last());
+	rl_buf_free(&tmp);
+	rl_buf_free(&nfc);
+	return NULL;
+}
+
+/* Hash both documents' paragraphs, the new one's on a thread of its own
+ * when it has many (the results do not depend on it). */
+static int both_hashes(work *w, const rl_doc *a, const rl_doc *b, rl_buf *tmp, rl_buf *nfc)
+{
+	hash_job j = {&w->hb, b, 0, ""};
+	pthread_t tid;
+	int started = b->n_paras >= PARALLEL_PARAS && pthread_create(&tid, NULL, hash_run, &j) == 0;
+	int err = para_hashes(&w->ha, a, tmp, nfc);
+
+	if (started)
+		pthread_join(tid, NULL);
+	else if (err == 0)
+		hash_run(&j);
+	if (err == 0 && j.err < 0)
+		err = rl_error_set(j.err, "%s", j.msg);
+	return err;
+}
+
 int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits *edits,
                       rl_worddiff_scratch *wd)
 {
@@ -1098,8 +1178,7 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits
 		err = RL_ENOMEM;
 		goto done;
 	}
-	if ((err = para_hashes(&w.ha, a, &tmp, &nfc)) < 0 ||
-	    (err = para_hashes(&w.hb, b, &tmp, &nfc)) < 0)
+	if ((err = both_hashes(&w, a, b, &tmp, &nfc)) < 0)
 		goto done;
 	mark = out->n;
 	if ((err = exact_pairs(&w, out, a, b)) < 0 || (err = gaps(&w, a, b, out)) < 0 ||
