@@ -82,18 +82,26 @@ static void test_doc__empty_input(void **state)
 	rl_doc_free(d);
 }
 
+/* Make the temporary file named by the template `path` and write `text`. */
+static void write_temp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	FILE *f;
+
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
 static void test_doc__load_file_and_missing_file(void **state)
 {
 	char path[] = "/tmp/rl_doc_XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	rl_doc *d = NULL;
 
 	(void)state;
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	fputs("Een. Twee zinnen hier.\n", f);
-	fclose(f);
+	write_temp(path, "Een. Twee zinnen hier.\n");
 	assert_int_equal(rl_doc_load_file(&d, path, "shown.txt"), 0);
 	assert_string_equal(rl_doc_name(d), "shown.txt");
 	{
@@ -115,15 +123,10 @@ static void test_doc__load_file_and_missing_file(void **state)
 static void test_doc__size_limit(void **state)
 {
 	char path[] = "/tmp/rl_doc_XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	rl_doc *d = NULL;
 
 	(void)state;
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	fputs("Negenentwintig bytes tekst.\n", f);
-	fclose(f);
+	write_temp(path, "Negenentwintig bytes tekst.\n");
 	assert_int_equal(rl_doc_load_file_max(&d, path, "t.txt", 27), RL_ELIMIT);
 	assert_null(d);
 	assert_non_null(strstr(rl_error_last(), "file of 28 bytes is over the limit of 27 bytes"));
