@@ -503,27 +503,59 @@ static void place_new(const work *w, uint32_t *at, uint32_t j, int on)
 		at[y->v[t].key + (t < y->n_words ? 0 : w->n_ids + 1)] = on ? (uint32_t)t + 1 : 0;
 }
 
+/* The paragraph that old paragraph i introduces when it is a section
+ * heading of MIN_WORDS content words or more: the first linkable paragraph
+ * after it; w->a.n when i is none.  The heading that opens the document
+ * names the whole document, not a section. */
+static uint32_t introduced(const work *w, uint32_t i)
+{
+	const side *a = &w->a;
+
+	if (i == 0 || !(a->d->paras[i].flags & RL_PARA_HEADING) ||
+	    a->para[i].v.n_content < MIN_WORDS)
+		return (uint32_t)a->n;
+	for (uint32_t k = i + 1; k < a->n; k++)
+		if (a->para[k].linkable)
+			return k;
+	return (uint32_t)a->n;
+}
+
+/* Record link old i -> new j with similarity s among the links of j,
+ * out->v[mark ..]: a pair already there keeps the higher similarity. */
+static int link_once(rl_alinks *out, size_t mark, uint32_t i, uint32_t j, double s)
+{
+	for (size_t k = mark; k < out->n; k++)
+		if (out->v[k].o0 == i) {
+			if (s > out->v[k].similarity)
+				out->v[k].similarity = s;
+			return 0;
+		}
+	return rl_alinks_push(out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
+}
+
 static void *run_job(void *arg)
 {
 	job *jb = arg;
 	const work *w = jb->w;
 
 	for (uint32_t j = jb->j0; j < jb->j1 && !jb->err; j++) {
-		size_t n;
+		size_t n, mark;
 
 		if (!w->b.para[j].linkable)
 			continue;
 		n = candidates(jb, j);
 		place_new(w, jb->at, j, 1);
+		mark = jb->out.n;
 		for (size_t c = 0; c < n && !jb->err; c++) {
-			uint32_t i = jb->cand[c];
+			uint32_t i = jb->cand[c], k = i;
 			double s;
 
-			if (!w->a.para[i].linkable)
+			/* a section heading stands for the paragraph it introduces */
+			if (!w->a.para[i].linkable && (k = introduced(w, i)) == w->a.n)
 				continue;
 			s = pair_score(w, jb->at, i, j);
 			if (s >= w->min_sim)
-				jb->err = rl_alinks_push(&jb->out, RL_LINK_RELATED, i, i + 1, j, j + 1, s);
+				jb->err = link_once(&jb->out, mark, k, j, s);
 		}
 		place_new(w, jb->at, j, 0);
 	}
@@ -983,6 +1015,7 @@ int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
 	work *w;
 	job jb;
 	size_t max_df, np = f->a.d->n_paras;
+	uint32_t head;
 	double best = 0;
 	int err;
 
@@ -1030,6 +1063,14 @@ int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
 		max_df = MIN_POSTINGS;
 	if ((err = rl_sim_index_new(&w->ix, w->old_vecs, np, max_df)) < 0)
 		return err;
+	/* the section heading that introduces the followed paragraph, if any:
+	 * its pairs count as the paragraph's (run_job) */
+	head = (uint32_t)np;
+	for (uint32_t k = (uint32_t)f->para; k-- > 0 && !w->a.para[k].linkable;)
+		if (introduced(w, k) == f->para) {
+			head = k;
+			break;
+		}
 	/* the followed paragraph's links: the best one, the first on a tie */
 	if ((err = job_init(&jb, w, 0, (uint32_t)b->n_paras)) == 0) {
 		for (uint32_t j = 0; j < b->n_paras; j++) {
@@ -1041,17 +1082,16 @@ int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
 			for (size_t c = 0; c < n; c++) {
 				double v;
 
-				if (jb.cand[c] != f->para)
+				if (jb.cand[c] != f->para && jb.cand[c] != head)
 					continue;
 				place_new(w, jb.at, j, 1);
-				v = pair_score(w, jb.at, (uint32_t)f->para, j);
+				v = pair_score(w, jb.at, jb.cand[c], j);
 				place_new(w, jb.at, j, 0);
 				if (v >= f->min_sim && (!*found || v > best)) {
 					*found = 1;
 					best = v;
 					*para = j;
 				}
-				break;
 			}
 		}
 	}

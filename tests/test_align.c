@@ -394,6 +394,89 @@ static void test_align__related_from_matches_related(void **state)
 	rl_doc_free(a);
 }
 
+/* A summary restates a section heading of the old document: "the European
+ * values and norms both countries share" for the section headed "Beide
+ * landen delen hun Europese waarden en normen".  The heading itself is not
+ * linked; the paragraph it introduces is, with the heading's similarity,
+ * although that paragraph's own words (rule of law, press freedom) are not
+ * the summary's: under another heading it is not linked.  The heading that
+ * opens the document is its title, not a section's: a new passage naming
+ * the document links nothing through it.  Following the introduced
+ * paragraph (rl_related_from_best) finds the same link. */
+static const char *SECTIONS_HEAD =
+	"Verklaring over de samenwerking tussen beide landen\n\n"
+	"De regeringen spreken af dat hun ministers elk jaar overleggen over de begroting.\n\n";
+static const char *SECTIONS_TAIL =
+	"Zij bevestigen hun inzet voor de rechtsstaat, de persvrijheid en de mensenrechten "
+	"binnen de Unie.\n\n"
+	"De visserij in de Noordzee krijgt nieuwe quota voor haring en makreel.\n\n"
+	"Nieuwe treinverbindingen tussen de hoofdsteden verkorten de reistijd aanzienlijk.\n";
+static const char *SUMMARY =
+	"Het verslag noemt de Europese waarden en normen die beide landen delen, de quota "
+	"voor haring en makreel in de Noordzee en de snellere treinverbindingen.\n\n"
+	"De verklaring over de samenwerking tussen beide landen is gepubliceerd.\n";
+
+/* The old document with `heading` over its third paragraph, related to
+ * SUMMARY: the similarity of the link old `o` -> new `n` (0: none), and
+ * that of the best link from old `o` by rl_related_from_best() in *from. */
+static double heading_link(const char *heading, uint32_t o, uint32_t n, double *from)
+{
+	rl_buf t = RL_BUF_INIT;
+	rl_doc *a, *b = NULL;
+	rl_options opt;
+	rl_alinks l = {0};
+	rl_related_from *f = NULL;
+	rl_related_scratch *sc = NULL;
+	size_t j = 0;
+	int found = 0;
+	double sim = 0;
+
+	rl_options_init(&opt);
+	opt.mode = RL_MODE_RELATED;
+	opt.lang = "nl";
+	rl_buf_puts(&t, SECTIONS_HEAD);
+	rl_buf_printf(&t, "%s\n\n", heading);
+	rl_buf_puts(&t, SECTIONS_TAIL);
+	a = doc_of(&t);
+	assert_true(a->n_paras == 6 && (a->paras[2].flags & RL_PARA_HEADING) &&
+	            (a->paras[0].flags & RL_PARA_HEADING));
+	assert_int_equal(rl_doc_load_buffer(&b, "b.txt", SUMMARY, strlen(SUMMARY)), 0);
+	assert_int_equal(rl_align_related(&l, a, b, &opt), 0);
+	for (size_t k = 0; k < l.n; k++) {
+		assert_true(l.v[k].o0 != 0 && l.v[k].o0 != 2); /* headings unlinked */
+		if (l.v[k].o0 == o && l.v[k].n0 == n)
+			sim = l.v[k].similarity;
+	}
+	assert_int_equal(rl_related_from_new(&f, a, o, &opt), 1);
+	assert_int_equal(rl_related_from_best(f, &sc, b, &found, &j, from), 0);
+	if (!found)
+		*from = 0;
+	rl_related_scratch_free(sc);
+	rl_related_from_free(f);
+	rl_alinks_free(&l);
+	rl_doc_free(a);
+	rl_doc_free(b);
+	return sim;
+}
+
+static void test_align__related_heading_stands_for_its_section(void **state)
+{
+	double from, sim;
+
+	(void)state;
+	/* the values section: its opening paragraph links the summary */
+	sim = heading_link("Beide landen delen hun Europese waarden en normen", 3, 0, &from);
+	assert_true(sim >= 0.40);
+	assert_true(from == sim);
+	/* under a heading the summary does not restate: no link */
+	assert_true(heading_link("Andere onderwerpen van het gesprek", 3, 0, &from) == 0);
+	assert_true(from == 0);
+	/* the title introduces no section: the paragraph after it is not
+	 * linked to the new passage that names the document */
+	assert_true(heading_link("Beide landen delen hun Europese waarden en normen", 1, 1,
+	                         &from) == 0);
+}
+
 /* Without a language given or detected, each other document would choose
  * it: no shared analysis. */
 static void test_align__related_from_needs_a_language(void **state)
@@ -421,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_align__coverage),
 		cmocka_unit_test(test_align__related_from_matches_related),
 		cmocka_unit_test(test_align__related_from_needs_a_language),
+		cmocka_unit_test(test_align__related_heading_stands_for_its_section),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

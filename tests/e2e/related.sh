@@ -36,6 +36,17 @@ expect "$tmp/letter.pairs" "^link related 20 7 "
 reject "$tmp/letter.pairs" "^link related [0-9]+ [0-3] "
 reject "$tmp/letter.pairs" "^link related [0-9]+ 4 "
 
+# the Gymnich report's summary of the declaration ("Daarnaast wordt ingegaan
+# op gedeelde Europese waarden, ...", new 16) restates the heading of the
+# values section ("... verbonden door hun gedeelde Europese waarden", old
+# 2): the paragraph the heading introduces (old 3) is linked, the headings
+# are not, and the title (old 0) introduces no section (old 1 stays unlinked)
+run 1 "$bin" diff --mode=related --format=json "$decl" fixtures/2021-09-gymnich-report.txt
+pairs "$tmp/out" >"$tmp/gymnich.pairs"
+expect "$tmp/gymnich.pairs" "^link related 3 16 0\.5[0-9]+$"
+reject "$tmp/gymnich.pairs" "^link related (0|2|28) "
+reject "$tmp/gymnich.pairs" "^link related 1 "
+
 # the 2022 news on the first government consultation picks up the
 # declaration's paragraph on regular consultation at government level (old 30)
 run 1 "$bin" diff --mode=related --format=json "$decl" "$paris"
@@ -113,3 +124,9 @@ expect "$tmp/err" "unknown language"
 # the public gold runs end to end
 if python3 "$shared/eval/score_related.py" "$shared/eval/gold-public.json" --docs "$shared/seeds" --redline "$bin" >"$tmp/gold" 2>&1; then ok; else bad "score_related: $(cat "$tmp/gold")"; fi
 expect "$tmp/gold" "^overall recall="
+python3 - "$tmp/gold" >"$tmp/floor" <<'PY'
+import re, sys
+m = re.search(r"^overall recall=([0-9.]+) precision=([0-9.]+)", open(sys.argv[1]).read(), re.M)
+print("ok" if m and float(m.group(1)) >= 0.8 and float(m.group(2)) >= 0.8 else "below: %s" % (m and m.group(0)))
+PY
+expect "$tmp/floor" "^ok$"
