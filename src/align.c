@@ -28,8 +28,9 @@
 #include "lcs.h"
 #include "text.h"
 
-/* Documents of at least this many paragraphs have the new one's hashes
- * and bags made on a thread of their own. */
+/* Documents of at least this many paragraphs have the new one's hashes,
+ * bags and candidates made, and half the candidates scored, on a thread
+ * of their own. */
 #define PARALLEL_PARAS 2048
 #define SIM_ANYWHERE 0.5   /* 1:1 pair between paragraphs anywhere */
 #define SIM_IN_GAP 0.3     /* 1:1 pair between neighbours in one gap */
@@ -482,7 +483,9 @@ typedef struct cands {
 	rl_set64 seen; /* (o << 32 | n) of the pairs already in v */
 } cands;
 
-static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n)
+/* Add the pair of old bag o and new bag n unless it is there; scored later
+ * (score_cands()). */
+static int add_cand(cands *c, size_t o, size_t n)
 {
 	int fresh = rl_set64_add(&c->seen, (uint64_t)o << 32 | n);
 
@@ -492,9 +495,27 @@ static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n
 		return RL_ENOMEM;
 	c->v[c->n].o = (uint32_t)o;
 	c->v[c->n].n = (uint32_t)n;
-	c->v[c->n].s = compare_bags(sa, &sa->bags[o], sb, &sb->bags[n]);
 	c->n++;
 	return 0;
+}
+
+/* Append the pairs of `from` that `to` lacks, in their order: the list that
+ * one gather() after the other into `to` would have made. */
+static int merge_cands(cands *to, const cands *from)
+{
+	for (size_t k = 0; k < from->n; k++) {
+		int err = add_cand(to, from->v[k].o, from->v[k].n);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+/* Score candidates [k0, k1) of c (old side sa, new side sb). */
+static void score_cands(cands *c, size_t k0, size_t k1, const side *sa, const side *sb)
+{
+	for (size_t k = k0; k < k1; k++)
+		c->v[k].s = compare_bags(sa, &sa->bags[c->v[k].o], sb, &sb->bags[c->v[k].n]);
 }
 
 /* Candidates of every bag of side `sa`: neighbours in its gap (when
@@ -534,7 +555,7 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 			size_t rel = n - g0;
 			if (g1 - g0 <= GAP_ALL_PAIRS ||
 			    (rel + 4 >= pos_in_gap && rel <= pos_in_gap + 4)) {
-				if ((err = add_cand(c, sa, o, sb, n)) < 0)
+				if ((err = swap ? add_cand(c, n, o) : add_cand(c, o, n)) < 0)
 					goto done;
 				err = 0;
 				hits[n] = UINT32_MAX; /* already a candidate */
@@ -571,7 +592,7 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 			}
 			if (at == SIZE_MAX)
 				break;
-			err = swap ? add_cand(c, sb, at, sa, o) : add_cand(c, sa, o, sb, at);
+			err = swap ? add_cand(c, at, o) : add_cand(c, o, at);
 			if (err < 0)
 				goto done;
 			err = 0;
@@ -1035,6 +1056,70 @@ static void *bags_run(void *arg)
 	return NULL;
 }
 
+/* The new side's candidates (gather() the other way round), on a thread
+ * of their own; or the scores of candidates [k0, k1). */
+typedef struct cands_job {
+	cands *c;
+	const side *sa, *sb;
+	size_t k0, k1;
+	int err;
+	char msg[256];
+} cands_job;
+
+static void *gather_run(void *arg)
+{
+	cands_job *j = arg;
+
+	if ((j->err = gather(j->c, j->sb, j->sa, 0, 1)) < 0)
+		snprintf(j->msg, sizeof(j->msg), "%s", rl_error_last());
+	return NULL;
+}
+
+static void *score_run(void *arg)
+{
+	cands_job *j = arg;
+
+	score_cands(j->c, j->k0, j->k1, j->sa, j->sb);
+	return NULL;
+}
+
+/* The scored candidate pairs of old side sa and new side sb into c: each
+ * old bag's, then each new bag's that are not there yet.  With `parallel`,
+ * the new bags' are gathered into a list of their own on a second thread
+ * and merged in after, and the second half of the pairs is scored on a
+ * second thread: the same list, in the same order. */
+static int all_cands(cands *c, const side *sa, const side *sb, int parallel)
+{
+	cands mine;
+	cands_job j = {&mine, sa, sb, 0, 0, 0, ""};
+	pthread_t tid;
+	int started, err;
+
+	memset(&mine, 0, sizeof(mine));
+	started = parallel && pthread_create(&tid, NULL, gather_run, &j) == 0;
+	err = gather(c, sa, sb, 1, 0);
+	if (started)
+		pthread_join(tid, NULL);
+	else if (err == 0)
+		gather_run(&j);
+	if (err == 0 && j.err < 0)
+		err = rl_error_set(j.err, "%s", j.msg);
+	if (err == 0)
+		err = merge_cands(c, &mine);
+	free(mine.v);
+	rl_set64_free(&mine.seen);
+	if (err < 0)
+		return err;
+	j.c = c;
+	j.k0 = c->n / 2;
+	j.k1 = c->n;
+	started = parallel && pthread_create(&tid, NULL, score_run, &j) == 0;
+	score_cands(c, 0, started ? j.k0 : c->n, sa, sb);
+	if (started)
+		pthread_join(tid, NULL);
+	return 0;
+}
+
 static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b)
 {
 	int err;
@@ -1056,8 +1141,8 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 		return err;
 	if (!w->sa.n || !w->sb.n)
 		return 0;
-	if ((err = weigh(&w->sa, &w->sb)) < 0 || (err = gather(&w->c, &w->sa, &w->sb, 1, 0)) < 0 ||
-	    (err = gather(&w->c, &w->sb, &w->sa, 0, 1)) < 0)
+	if ((err = weigh(&w->sa, &w->sb)) < 0 ||
+	    (err = all_cands(&w->c, &w->sa, &w->sb, b->n_paras >= PARALLEL_PARAS)) < 0)
 		return err;
 	for (size_t k = 0; k < w->c.n; k++) {
 		const cand *c = &w->c.v[k];
