@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -272,6 +273,7 @@ typedef struct context {
 } context;
 
 struct rl_semantic {
+	const rl_semantic *lists; /* the lists' owner (see "the lists, once"); NULL: this one */
 	unsigned types;
 	char decimal; /* the decimal separator of the languages, 0 when they differ */
 	size_t n_langs;
@@ -1372,12 +1374,130 @@ static double rarity(const rl_semantic *s, uint64_t key)
 	return log(1.0 + n / (df ? df : 1));
 }
 
+/* ---- the lists, once ----------------------------------------------------- */
+
+/*
+ * The lists of one `lang` argument are read at the first rl_semantic_new()
+ * that asks for them, into an analyser of their own that reads no text,
+ * and kept until the process exits (their owner, freed by an atexit()
+ * handler).  They are not written after: every analyser copies the
+ * load-time fields (the tables they point to are shared, read-only, by
+ * analysers on any thread) and sets what depends on its texts, the
+ * languages in use, in its copies.  Reading them took most of a corpus
+ * trace's instructions when every comparison read them again.
+ */
+
+typedef struct loaded {
+	struct loaded *next;
+	char *lang;   /* NULL: every language */
+	int alone;    /* load_all()'s answer */
+	rl_semantic *s;
+} loaded;
+
+static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
+static loaded *lists_loaded;
+static int lists_atexit;
+
+static void set_keys(rl_semantic *s)
+{
+	s->k_http = rl_text_key_hash("http", 4);
+	s->k_https = rl_text_key_hash("https", 5);
+	s->k_ftp = rl_text_key_hash("ftp", 3);
+	s->k_www = rl_text_key_hash("www", 3);
+	s->u_pct = rl_text_key_hash("%", 1);
+	s->u_permille = rl_text_key_hash("\xe2\x80\xb0", 3);
+	s->u_ordinal = rl_text_key_hash("#ordinal", 8);
+}
+
+static void lists_free_all(void)
+{
+	pthread_mutex_lock(&lists_lock);
+	while (lists_loaded) {
+		loaded *l = lists_loaded;
+
+		lists_loaded = l->next;
+		rl_semantic_free(l->s);
+		free(l->lang);
+		free(l);
+	}
+	pthread_mutex_unlock(&lists_lock);
+}
+
+/* The lists of `lang`, read now unless they were before; *alone as
+ * load_all() returns it.  Fails with RL_ENOMEM, or as load_all() does (and
+ * then nothing is kept: the next call reads them again). */
+static int lists_get(const rl_semantic **out, int *alone, const char *lang)
+{
+	loaded *l;
+	int err = 0;
+
+	pthread_mutex_lock(&lists_lock);
+	for (l = lists_loaded; l; l = l->next)
+		if (lang ? l->lang && !strcmp(l->lang, lang) : !l->lang)
+			break;
+	if (!l) {
+		if (!(l = rl_calloc(1, sizeof(*l))) || !(l->s = rl_calloc(1, sizeof(*l->s))) ||
+		    (lang && !(l->lang = strdup(lang)))) {
+			err = RL_ENOMEM;
+		} else {
+			set_keys(l->s);
+			if ((l->alone = load_all(l->s, lang)) < 0)
+				err = l->alone;
+			else if (index_entities(l->s) < 0)
+				err = RL_ENOMEM;
+		}
+		if (err == 0 && !lists_atexit)
+			lists_atexit = atexit(lists_free_all) == 0;
+		if (err < 0) {
+			if (l) {
+				rl_semantic_free(l->s);
+				free(l->lang);
+				free(l);
+			}
+		} else {
+			l->next = lists_loaded;
+			lists_loaded = l;
+		}
+	}
+	pthread_mutex_unlock(&lists_lock);
+	if (err < 0)
+		return err;
+	*out = l->s;
+	*alone = l->alone;
+	return 0;
+}
+
+/* Point s at the lists of `l`; the languages in use are all of them. */
+static void lists_use(rl_semantic *s, const rl_semantic *l)
+{
+	s->lists = l;
+	s->n_langs = l->n_langs;
+	s->cur = LANG_ANY;
+	memcpy(s->decimals, l->decimals, sizeof(s->decimals));
+	memcpy(s->evidence, l->evidence, sizeof(s->evidence));
+	s->neg = l->neg;
+	s->mod = l->mod;
+	s->num = l->num;
+	s->unit = l->unit;
+	s->date = l->date;
+	s->gaz = l->gaz;
+	s->lexm = l->lexm;
+	s->windows = l->windows;
+	s->ents = l->ents;
+	s->names = l->names;
+	s->stop = l->stop;
+	s->particles = l->particles;
+	s->ordinal_suffixes = l->ordinal_suffixes;
+	use_languages(s, UINT32_MAX);
+}
+
 /* ---- lifetime ------------------------------------------------------------ */
 
 int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const rl_doc *a,
                     const rl_doc *b)
 {
 	rl_semantic *s = rl_calloc(1, sizeof(*s));
+	const rl_semantic *l;
 	int err = 0, alone;
 
 	*out = NULL;
@@ -1388,17 +1508,10 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 		*out = s;
 		return 0;
 	}
-	s->k_http = rl_text_key_hash("http", 4);
-	s->k_https = rl_text_key_hash("https", 5);
-	s->k_ftp = rl_text_key_hash("ftp", 3);
-	s->k_www = rl_text_key_hash("www", 3);
-	s->u_pct = rl_text_key_hash("%", 1);
-	s->u_permille = rl_text_key_hash("\xe2\x80\xb0", 3);
-	s->u_ordinal = rl_text_key_hash("#ordinal", 8);
-	if ((alone = load_all(s, lang)) < 0) {
-		err = alone;
+	set_keys(s);
+	if ((err = lists_get(&l, &alone, lang)) < 0)
 		goto done;
-	}
+	lists_use(s, l);
 	s->docs[0] = a;
 	s->docs[1] = b;
 	if (!alone && s->n_langs > 1) {
@@ -1432,20 +1545,22 @@ void rl_semantic_free(rl_semantic *s)
 {
 	if (!s)
 		return;
-	lex_free(&s->neg);
-	lex_free(&s->mod);
-	lex_free(&s->num);
-	lex_free(&s->unit);
-	lex_free(&s->date);
-	lex_free(&s->gaz);
-	rl_map64_free(&s->lexm);
-	rl_map64_free(&s->ents);
-	rl_buf_free(&s->names);
-	rl_set64_free(&s->stop);
-	rl_set64_free(&s->particles);
-	rl_set64_free(&s->ordinal_suffixes);
-	for (size_t l = 0; l < MAX_LANGS; l++)
-		rl_set64_free(&s->evidence[l]);
+	if (!s->lists) {
+		lex_free(&s->neg);
+		lex_free(&s->mod);
+		lex_free(&s->num);
+		lex_free(&s->unit);
+		lex_free(&s->date);
+		lex_free(&s->gaz);
+		rl_map64_free(&s->lexm);
+		rl_map64_free(&s->ents);
+		rl_buf_free(&s->names);
+		rl_set64_free(&s->stop);
+		rl_set64_free(&s->particles);
+		rl_set64_free(&s->ordinal_suffixes);
+		for (size_t l = 0; l < MAX_LANGS; l++)
+			rl_set64_free(&s->evidence[l]);
+	}
 	rl_map64_free(&s->df);
 	free(s->dfv);
 	rl_map64_free(&s->lang_map);

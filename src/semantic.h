@@ -14,7 +14,9 @@ typedef struct rl_semantic rl_semantic;
 
 /* Load the lexicons of language `lang` ("nl"; NULL, or a language without
  * lexicons: those of every language under data/lang; then the texts tell
- * which to keep) and the gazetteer.  `a` and `b` (either may be NULL) are
+ * which to keep) and the gazetteer: read from disk at the first call for
+ * `lang` in the process, shared read-only by every analyser on any thread
+ * after, and freed at exit.  `a` and `b` (either may be NULL) are
  * borrowed until rl_semantic_free(): the rarity of terms is counted over
  * their paragraphs when a pair first needs it.  `types` is the bit set of
  * change types to detect.  Fails with RL_EIO, RL_EINVALID (a malformed
