@@ -1249,11 +1249,11 @@ static int both_hashes(work *w, const rl_doc *a, const rl_doc *b, rl_buf *tmp, r
 }
 
 int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits *edits,
-                      rl_worddiff_scratch *wd)
+                      rl_worddiff_scratch *wd, const rl_align_hook *hook)
 {
 	work w;
 	rl_buf tmp = RL_BUF_INIT, nfc = RL_BUF_INIT;
-	size_t na = a->n_paras, nb = b->n_paras, mark;
+	size_t na = a->n_paras, nb = b->n_paras, mark, placed;
 	int err;
 
 	memset(&w, 0, sizeof(w));
@@ -1266,9 +1266,14 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits
 	if ((err = both_hashes(&w, a, b, &tmp, &nfc)) < 0)
 		goto done;
 	mark = out->n;
-	if ((err = exact_pairs(&w, out, a, b)) < 0 || (err = gaps(&w, a, b, out)) < 0 ||
-	    (err = in_place_pairs(&w, out, a, b, edits, wd)) < 0 ||
-	    (err = similar_pairs(&w, out, a, b)) < 0)
+	if ((err = exact_pairs(&w, out, a, b)) < 0 || (err = gaps(&w, a, b, out)) < 0)
+		goto done;
+	placed = out->n;
+	if ((err = in_place_pairs(&w, out, a, b, edits, wd)) < 0)
+		goto done;
+	if (hook && hook->in_place)
+		hook->in_place(hook->arg, out, placed, out->n, edits);
+	if ((err = similar_pairs(&w, out, a, b)) < 0)
 		goto done;
 	/* in order or moved (split and merged keep their kind) */
 	if (!(w.in_order = rl_calloc(out->n - mark + 1, 1))) {

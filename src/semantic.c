@@ -272,6 +272,26 @@ typedef struct context {
 	rl_buf word;               /* a joined word looked for */
 } context;
 
+/* The rarity of words over two texts (see need_rarity()), counted once by
+ * whichever of an analyser and its siblings needs it first. */
+typedef struct rarity_counts {
+	pthread_mutex_t lock;
+	int ready;    /* counted, or failed with err */
+	int err;
+	rl_map64 df;  /* word key -> 1 + index in dfv */
+	struct df_count {
+		uint32_t last;  /* the last paragraph counted */
+		uint32_t count; /* paragraphs holding the word */
+	} *dfv;
+	size_t n_dfv, dfv_cap;
+	double n_paras;
+	rl_map64 df_map; /* paragraph hash -> 1 + index in df_v */
+	struct para_rec *df_v;
+	size_t n_df_v, df_v_cap;
+	uint64_t *dkeys;  /* the keys of the paragraphs in df_v */
+	size_t n_dkeys, dkeys_cap;
+} rarity_counts;
+
 struct rl_semantic {
 	const rl_semantic *lists; /* the lists' owner (see "the lists, once"); NULL: this one */
 	unsigned types;
@@ -282,14 +302,14 @@ struct rl_semantic {
 	rl_set64 evidence[MAX_LANGS]; /* its one-word entries and stopwords */
 	size_t hits[MAX_LANGS];
 	const rl_doc *docs[2];
-	rl_map64 lang_map, df_map; /* paragraph hash -> 1 + index in lang_v, df_v */
-	struct para_rec *lang_v, *df_v;
-	size_t n_lang_v, lang_v_cap, n_df_v, df_v_cap;
+	rl_map64 lang_map; /* paragraph hash -> 1 + index in lang_v */
+	struct para_rec *lang_v;
+	size_t n_lang_v, lang_v_cap;
 	uint32_t *lhits;  /* hits per language of the paragraphs in lang_v */
 	size_t n_lhits, lhits_cap;
-	uint64_t *dkeys;  /* the keys of the paragraphs in df_v */
-	size_t n_dkeys, dkeys_cap;
-	int df_ready;
+	rarity_counts *rc; /* own_rc, or that of the analyser this one is a sibling of */
+	rarity_counts own_rc;
+	int df_ready;     /* rc asked for */
 	lexicon neg, mod, num, unit, date, gaz;
 	rl_map64 lexm; /* word of an entry -> the lexicons it starts an entry in (LX_*) */
 	int windows;  /* no entry spans a sentence end: analyse windows (see below) */
@@ -297,13 +317,6 @@ struct rl_semantic {
 	rl_buf names; /* the first words of the gazetteer's names */
 	uint32_t first_part[2]; /* see phrase_keys() */
 	rl_set64 stop, particles, ordinal_suffixes;
-	rl_map64 df;  /* word key -> 1 + index in dfv */
-	struct df_count {
-		uint32_t last;  /* the last paragraph counted */
-		uint32_t count; /* paragraphs holding the word */
-	} *dfv;
-	size_t n_dfv, dfv_cap;
-	double n_paras;
 	uint64_t k_http, k_https, k_ftp, k_www, u_pct, u_permille, u_ordinal;
 	side sd[2];
 	espan *es;
@@ -1224,21 +1237,21 @@ static int count_language(rl_semantic *s, const rl_doc *d, int keep)
  * the paragraph had not held it yet.  Fails with RL_ENOMEM. */
 static int count_df(rl_semantic *s, uint64_t key, uint32_t stamp)
 {
-	uint32_t *slot = rl_map64_slot(&s->df, key);
+	uint32_t *slot = rl_map64_slot(&s->rc->df, key);
 
 	if (!slot)
 		return RL_ENOMEM;
 	if (!*slot) {
-		if (rl_grow(&s->dfv, &s->dfv_cap, s->n_dfv + 1, sizeof(*s->dfv)) < 0)
+		if (rl_grow(&s->rc->dfv, &s->rc->dfv_cap, s->rc->n_dfv + 1, sizeof(*s->rc->dfv)) < 0)
 			return RL_ENOMEM;
-		s->dfv[s->n_dfv].last = 0;
-		s->dfv[s->n_dfv].count = 0;
-		*slot = (uint32_t)++s->n_dfv;
+		s->rc->dfv[s->rc->n_dfv].last = 0;
+		s->rc->dfv[s->rc->n_dfv].count = 0;
+		*slot = (uint32_t)++s->rc->n_dfv;
 	}
-	if (s->dfv[*slot - 1].last == stamp)
+	if (s->rc->dfv[*slot - 1].last == stamp)
 		return 0;
-	s->dfv[*slot - 1].last = stamp;
-	s->dfv[*slot - 1].count++;
+	s->rc->dfv[*slot - 1].last = stamp;
+	s->rc->dfv[*slot - 1].count++;
 	return 1;
 }
 
@@ -1249,9 +1262,9 @@ static int df_key(rl_semantic *s, uint64_t key, uint32_t stamp, int keep)
 
 	if (r <= 0 || !keep)
 		return r < 0 ? r : 0;
-	if (rl_grow(&s->dkeys, &s->dkeys_cap, s->n_dkeys + 1, sizeof(uint64_t)) < 0)
+	if (rl_grow(&s->rc->dkeys, &s->rc->dkeys_cap, s->rc->n_dkeys + 1, sizeof(uint64_t)) < 0)
 		return RL_ENOMEM;
-	s->dkeys[s->n_dkeys++] = key;
+	s->rc->dkeys[s->rc->n_dkeys++] = key;
 	return 0;
 }
 
@@ -1261,7 +1274,7 @@ static int df_paragraph(rl_semantic *s, const rl_doc *d, size_t i, uint32_t stam
                         uint64_t h)
 {
 	para_rec r = {d->data + d->paras[i].start, d->paras[i].end - d->paras[i].start, 0,
-	              (uint32_t)s->n_dkeys, 0};
+	              (uint32_t)s->rc->n_dkeys, 0};
 
 	s->tmp.n = 0;
 	if (rl_text_tokenize(&s->tmp, d->data, d->paras[i].start, d->paras[i].end) < 0)
@@ -1282,8 +1295,8 @@ static int df_paragraph(rl_semantic *s, const rl_doc *d, size_t i, uint32_t stam
 			if ((err = df_key(s, rl_text_key_hash(d->data + ps, pe - ps), stamp, keep)) < 0)
 				return err;
 	}
-	r.n = (uint32_t)(s->n_dkeys - r.first);
-	return keep ? para_keep(&s->df_map, &s->df_v, &s->n_df_v, &s->df_v_cap, h, &r) : 0;
+	r.n = (uint32_t)(s->rc->n_dkeys - r.first);
+	return keep ? para_keep(&s->rc->df_map, &s->rc->df_v, &s->rc->n_df_v, &s->rc->df_v_cap, h, &r) : 0;
 }
 
 /* Count the paragraphs of `d` in the sample (hash slice below `slice` of
@@ -1301,14 +1314,14 @@ static int count_rarity(rl_semantic *s, const rl_doc *d, uint32_t slice, int kee
 
 		if ((h >> 48) >= slice)
 			continue;
-		stamp = (uint32_t)++s->n_paras;
-		if (!(r = para_find(&s->df_map, s->df_v, h, p, len))) {
+		stamp = (uint32_t)++s->rc->n_paras;
+		if (!(r = para_find(&s->rc->df_map, s->rc->df_v, h, p, len))) {
 			if ((err = df_paragraph(s, d, i, stamp, keep, h)) < 0)
 				return err;
 			continue;
 		}
 		for (uint32_t k = 0; k < r->n && err >= 0; k++)
-			err = count_df(s, s->dkeys[r->first + k], stamp);
+			err = count_df(s, s->rc->dkeys[r->first + k], stamp);
 		if (err < 0)
 			return err;
 	}
@@ -1324,7 +1337,9 @@ static size_t text_bytes(const rl_doc *d)
 	return n;
 }
 
-/* Count rarity over both texts, once.  Fails with RL_ENOMEM. */
+/* Count rarity over both texts, once for an analyser and its siblings
+ * (the first to ask counts, under the lock; the others wait for it).
+ * Fails with RL_ENOMEM. */
 static int need_rarity(rl_semantic *s)
 {
 	size_t bytes;
@@ -1334,13 +1349,19 @@ static int need_rarity(rl_semantic *s)
 	if (s->df_ready)
 		return 0;
 	s->df_ready = 1;
-	bytes = text_bytes(s->docs[0]) + text_bytes(s->docs[1]);
-	if (bytes > DF_ALL)
-		slice = (uint32_t)((uint64_t)65536 * DF_ALL / bytes) + 1;
-	if ((err = count_rarity(s, s->docs[0], slice, 1)) < 0 ||
-	    (err = count_rarity(s, s->docs[1], slice, 0)) < 0)
-		return err;
-	return 0;
+	pthread_mutex_lock(&s->rc->lock);
+	if (!s->rc->ready) {
+		s->rc->ready = 1;
+		bytes = text_bytes(s->docs[0]) + text_bytes(s->docs[1]);
+		if (bytes > DF_ALL)
+			slice = (uint32_t)((uint64_t)65536 * DF_ALL / bytes) + 1;
+		if ((err = count_rarity(s, s->docs[0], slice, 1)) < 0 ||
+		    (err = count_rarity(s, s->docs[1], slice, 0)) < 0)
+			s->rc->err = err;
+	}
+	err = s->rc->err;
+	pthread_mutex_unlock(&s->rc->lock);
+	return err;
 }
 
 /* Keep the lexicons of the language most of whose words the texts use —
@@ -1367,9 +1388,9 @@ static void choose_language(rl_semantic *s)
  * the alignment weighs words: log(1 + N / df).  Cannot fail. */
 static double rarity(const rl_semantic *s, uint64_t key)
 {
-	const uint32_t *slot = rl_map64_get(&s->df, key);
-	double n = s->n_paras > 0 ? s->n_paras : 1;
-	uint32_t df = slot && *slot ? s->dfv[*slot - 1].count : 1;
+	const uint32_t *slot = rl_map64_get(&s->rc->df, key);
+	double n = s->rc->n_paras > 0 ? s->rc->n_paras : 1;
+	uint32_t df = slot && *slot ? s->rc->dfv[*slot - 1].count : 1;
 
 	return log(1.0 + n / (df ? df : 1));
 }
@@ -1504,6 +1525,8 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 	if (!s)
 		return RL_ENOMEM;
 	s->types = types;
+	s->rc = &s->own_rc;
+	pthread_mutex_init(&s->own_rc.lock, NULL);
 	if (!types) {
 		*out = s;
 		return 0;
@@ -1524,6 +1547,26 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 done:
 	rl_semantic_free(s);
 	return err;
+}
+
+int rl_semantic_sibling(rl_semantic **out, const rl_semantic *model)
+{
+	rl_semantic *s = rl_calloc(1, sizeof(*s));
+
+	*out = NULL;
+	if (!s)
+		return RL_ENOMEM;
+	s->types = model->types;
+	s->rc = model->rc;
+	s->docs[0] = model->docs[0];
+	s->docs[1] = model->docs[1];
+	if (model->lists) {
+		set_keys(s);
+		lists_use(s, model->lists);
+		use_languages(s, model->neg.langs);
+	}
+	*out = s;
+	return 0;
 }
 
 static void side_free(side *sd)
@@ -1561,14 +1604,17 @@ void rl_semantic_free(rl_semantic *s)
 		for (size_t l = 0; l < MAX_LANGS; l++)
 			rl_set64_free(&s->evidence[l]);
 	}
-	rl_map64_free(&s->df);
-	free(s->dfv);
+	if (s->rc == &s->own_rc) {
+		rl_map64_free(&s->own_rc.df);
+		free(s->own_rc.dfv);
+		rl_map64_free(&s->own_rc.df_map);
+		free(s->own_rc.df_v);
+		free(s->own_rc.dkeys);
+		pthread_mutex_destroy(&s->own_rc.lock);
+	}
 	rl_map64_free(&s->lang_map);
-	rl_map64_free(&s->df_map);
 	free(s->lang_v);
-	free(s->df_v);
 	free(s->lhits);
-	free(s->dkeys);
 	side_free(&s->sd[0]);
 	side_free(&s->sd[1]);
 	free(s->es);

@@ -24,7 +24,14 @@ typedef struct rl_semantic rl_semantic;
 int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const rl_doc *a,
                     const rl_doc *b);
 
-/* Release.  NULL is a no-op. */
+/* An analyser of the same texts with the same lists and types as `model`,
+ * for another thread (an analyser is not shared): the language `model`
+ * chose is taken, not counted again, and the rarity of terms is counted
+ * once, by whichever of the two needs it first.  `model` must outlive it.
+ * Fails with RL_ENOMEM. */
+int rl_semantic_sibling(rl_semantic **out, const rl_semantic *model);
+
+/* Release (an analyser after its siblings).  NULL is a no-op. */
 void rl_semantic_free(rl_semantic *s);
 
 /* Find the changes between a[a0..a1) (the old side of a pair) and

@@ -67,7 +67,7 @@ static char *align_str(rl_doc *a, rl_doc *b)
 	size_t *seen_a = calloc(a->n_paras + 1, sizeof(size_t));
 	size_t *seen_b = calloc(b->n_paras + 1, sizeof(size_t));
 
-	assert_int_equal(rl_align_versions(&l, a, b, &ed, wd), 0);
+	assert_int_equal(rl_align_versions(&l, a, b, &ed, wd, NULL), 0);
 	for (size_t k = 0; k < l.n; k++) {
 		const rl_alink *x = &l.v[k];
 
@@ -271,7 +271,7 @@ static void test_align__ten_thousand_paragraphs(void **state)
 	}
 	da = doc_of(&a);
 	db = doc_of(&b);
-	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd), 0);
+	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd, NULL), 0);
 	for (size_t k = 0; k < l.n; k++)
 		kinds[l.v[k].kind]++;
 	assert_int_equal(kinds[RL_LINK_DELETED], 100);
@@ -310,10 +310,10 @@ static void test_align__coverage(void **state)
 	(void)state;
 	assert_int_equal(rl_doc_load_buffer(&da, "a", x, strlen(x)), 0);
 	assert_int_equal(rl_doc_load_buffer(&db, "b", y, strlen(y)), 0);
-	assert_int_equal(rl_align_versions(&l, da, da, &ed, wd), 0);
+	assert_int_equal(rl_align_versions(&l, da, da, &ed, wd, NULL), 0);
 	assert_true(rl_align_coverage(&l, da, da) == 1.0);
 	rl_alinks_free(&l);
-	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd), 0);
+	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd, NULL), 0);
 	assert_true(rl_align_coverage(&l, da, db) == 0.0);
 	rl_alinks_free(&l);
 	rl_doc_free(da);
