@@ -966,11 +966,13 @@ static uint64_t para_skip(const side *sd, uint32_t b0, uint32_t b1, uint64_t ski
  * k-th old with the k-th new, when the word diff of every pair shows the
  * same paragraph edited.  The common case of an edit costs one word diff,
  * whose script the comparison keeps; any doubt leaves the whole gap to the
- * similarity stage. */
-static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b,
-                          rl_edits *ed, rl_worddiff_scratch *wd)
+ * similarity stage.  The gaps of old paragraphs [i, na) and new ones
+ * [j, nb): gaps are independent, so a range that starts and ends where
+ * gaps do gives the links and edits that all gaps give there. */
+static int in_place_range(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b,
+                          rl_edits *ed, rl_worddiff_scratch *wd, size_t i, size_t na, size_t j,
+                          size_t nb)
 {
-	size_t na = a->n_paras, nb = b->n_paras, i = 0, j = 0;
 	uint32_t oa[IN_PLACE_MAX], ob[IN_PLACE_MAX];
 	int err;
 
@@ -1030,6 +1032,85 @@ static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc
 			w->ub[ob[t]] = 0;
 		}
 	}
+}
+
+/* The second half of the gaps, on a thread of its own: links, edits and
+ * word diff scratch of its own. */
+typedef struct place_job {
+	work *w;
+	const rl_doc *a, *b;
+	size_t i, na, j, nb;
+	rl_alinks out;
+	rl_edits ed;
+	int err;
+	char msg[256];
+} place_job;
+
+static void *place_run(void *arg)
+{
+	place_job *p = arg;
+	rl_worddiff_scratch *wd = NULL;
+
+	if ((p->err = rl_worddiff_scratch_new(&wd)) == 0)
+		p->err = in_place_range(p->w, &p->out, p->a, p->b, &p->ed, wd, p->i, p->na, p->j, p->nb);
+	if (p->err < 0)
+		snprintf(p->msg, sizeof(p->msg), "%s", rl_error_last());
+	rl_worddiff_scratch_free(wd);
+	return NULL;
+}
+
+/* The pairs made in place, appended to out and their edits to ed.  For
+ * long documents the gaps are cut in two where a gap starts, about half
+ * the old paragraphs on each side, and the second half is done on a
+ * thread of its own; its links and edits are appended after the first
+ * half's, as one pass over all gaps would have made them. */
+static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b,
+                          rl_edits *ed, rl_worddiff_scratch *wd)
+{
+	size_t na = a->n_paras, nb = b->n_paras, base;
+	place_job p;
+	pthread_t tid;
+	uint32_t g;
+	int started, err;
+
+	if (nb < PARALLEL_PARAS || na < 2)
+		return in_place_range(w, out, a, b, ed, wd, 0, na, 0, nb);
+	memset(&p, 0, sizeof(p));
+	p.w = w;
+	p.a = a;
+	p.b = b;
+	p.na = na;
+	p.nb = nb;
+	g = w->gap_a[na / 2];
+	for (p.i = na / 2; p.i > 0 && w->gap_a[p.i - 1] >= g; p.i--)
+		;
+	while (p.j < nb && w->gap_b[p.j] < g)
+		p.j++;
+	started = pthread_create(&tid, NULL, place_run, &p) == 0;
+	err = in_place_range(w, out, a, b, ed, wd, 0, started ? p.i : na, 0, started ? p.j : nb);
+	if (started)
+		pthread_join(tid, NULL);
+	if (err == 0 && p.err < 0)
+		err = rl_error_set(p.err, "%s", p.msg);
+	base = ed->n;
+	if (err == 0 && p.ed.n && rl_grow(&ed->v, &ed->cap, base + p.ed.n, sizeof(rl_edit)) < 0)
+		err = RL_ENOMEM;
+	if (err == 0 && p.ed.n) {
+		memcpy(ed->v + base, p.ed.v, p.ed.n * sizeof(rl_edit));
+		ed->n = ed->floor = base + p.ed.n;
+	}
+	if (err == 0 && p.out.n &&
+	    rl_grow(&out->v, &out->cap, out->n + p.out.n, sizeof(rl_alink)) < 0)
+		err = RL_ENOMEM;
+	if (err == 0 && p.out.n) {
+		for (size_t k = 0; k < p.out.n; k++)
+			p.out.v[k].edit_off += base;
+		memcpy(out->v + out->n, p.out.v, p.out.n * sizeof(rl_alink));
+		out->n += p.out.n;
+	}
+	rl_alinks_free(&p.out);
+	rl_edits_free(&p.ed);
+	return err;
 }
 
 typedef struct bags_job {
