@@ -308,13 +308,21 @@ static void json_changes(rl_out *o, const rl_comparison *c, const rl_link *l)
 	for (size_t i = 0; i < l->n_changes; i++) {
 		const rl_change *ch = &l->changes[i];
 
-		rl_out_printf(o, "%s{\"type\": \"%s\", \"old\": ", i ? ", " : "",
-		              rl_change_type_name(ch->type));
+		/* puts, not printf: this runs for every change and every link */
+		rl_out_puts(o, i ? ", {\"type\": \"" : "{\"type\": \"");
+		rl_out_puts(o, rl_change_type_name(ch->type));
+		rl_out_puts(o, "\", \"old\": ");
 		rl_out_json_string(o, c->a->data + ch->old_start, ch->old_end - ch->old_start);
 		rl_out_puts(o, ", \"new\": ");
 		rl_out_json_string(o, c->b->data + ch->new_start, ch->new_end - ch->new_start);
-		rl_out_printf(o, ", \"old_start\": %zu, \"old_end\": %zu, \"new_start\": %zu, \"new_end\": %zu",
-		              ch->old_start, ch->old_end, ch->new_start, ch->new_end);
+		rl_out_puts(o, ", \"old_start\": ");
+		rl_out_uint(o, ch->old_start);
+		rl_out_puts(o, ", \"old_end\": ");
+		rl_out_uint(o, ch->old_end);
+		rl_out_puts(o, ", \"new_start\": ");
+		rl_out_uint(o, ch->new_start);
+		rl_out_puts(o, ", \"new_end\": ");
+		rl_out_uint(o, ch->new_end);
 		if (ch->detail) {
 			rl_out_puts(o, ", \"detail\": ");
 			rl_out_json_string(o, ch->detail, strlen(ch->detail));
@@ -341,8 +349,9 @@ int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *o
 	for (size_t k = 0; k < c->n_links; k++) {
 		const rl_link *l = &c->links[k];
 
-		rl_out_printf(o, "%s\n  {\"kind\": \"%s\", \"old\": ", k ? "," : "",
-		              rl_link_kind_name(l->kind));
+		rl_out_puts(o, k ? ",\n  {\"kind\": \"" : "\n  {\"kind\": \"");
+		rl_out_puts(o, rl_link_kind_name(l->kind));
+		rl_out_puts(o, "\", \"old\": ");
 		json_indices(o, l->old_paras, l->n_old);
 		rl_out_puts(o, ", \"new\": ");
 		json_indices(o, l->new_paras, l->n_new);
