@@ -344,13 +344,33 @@ typedef struct posting {
 	uint32_t bag;
 } posting;
 
-static int cmp_posting(const void *x, const void *y)
+/* Sort postings by hash, then bag: they come in bag order, so a stable
+ * sort by hash (least significant byte first, eight passes of counting)
+ * gives it.  Fails with RL_ENOMEM. */
+static int sort_postings(posting *p, size_t n)
 {
-	const posting *a = x, *b = y;
+	posting *tmp = rl_malloc(n * sizeof(posting)), *from = p, *to = tmp;
 
-	if (a->h != b->h)
-		return (a->h > b->h) - (a->h < b->h);
-	return (a->bag > b->bag) - (a->bag < b->bag);
+	if (!tmp)
+		return RL_ENOMEM;
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t count[257] = {0};
+
+		for (size_t k = 0; k < n; k++)
+			count[(from[k].h >> shift & 0xff) + 1]++;
+		if (count[(from[0].h >> shift & 0xff) + 1] == n)
+			continue; /* one value of this byte: already in order */
+		for (int v = 0; v < 256; v++)
+			count[v + 1] += count[v];
+		for (size_t k = 0; k < n; k++)
+			to[count[from[k].h >> shift & 0xff]++] = from[k];
+		to = from;
+		from = from == p ? tmp : p;
+	}
+	if (from != p)
+		memcpy(p, from, n * sizeof(posting));
+	free(tmp);
+	return 0;
 }
 
 static uint64_t shingle(const uint64_t *seq, size_t i, size_t n)
@@ -392,8 +412,10 @@ static int build_index(posting **out, size_t *n_out, const side *sb)
 			n++;
 		}
 	}
-	if (n > 1)
-		qsort(p, n, sizeof(posting), cmp_posting);
+	if (n > 1 && sort_postings(p, n) < 0) {
+		free(p);
+		return RL_ENOMEM;
+	}
 	*out = p;
 	*n_out = n;
 	return 0;
@@ -459,23 +481,6 @@ typedef struct cand {
 	score s;
 } cand;
 
-static int cmp_cand_o(const void *x, const void *y)
-{
-	const cand *a = x, *b = y;
-
-	if (a->o != b->o)
-		return a->o < b->o ? -1 : 1;
-	return a->n < b->n ? -1 : a->n > b->n;
-}
-
-static int cmp_cand_n(const void *x, const void *y)
-{
-	const cand *a = x, *b = y;
-
-	if (a->n != b->n)
-		return a->n < b->n ? -1 : 1;
-	return a->o < b->o ? -1 : a->o > b->o;
-}
 
 typedef struct cands {
 	cand *v;
@@ -679,12 +684,48 @@ static int group_for(props *p, const cand *c, size_t n, int dir, const side *sa,
 	return 0;
 }
 
+/* Stable counting sort of c by old bag (by_o) or new bag, through tmp;
+ * keys below n_keys. */
+static void count_sort_cands(cands *c, cand *tmp, size_t *start, size_t n_keys, int by_o)
+{
+	memset(start, 0, (n_keys + 1) * sizeof(size_t));
+	for (size_t k = 0; k < c->n; k++)
+		start[(by_o ? c->v[k].o : c->v[k].n) + 1]++;
+	for (size_t b = 0; b + 1 < n_keys; b++)
+		start[b + 1] += start[b];
+	for (size_t k = 0; k < c->n; k++)
+		tmp[start[by_o ? c->v[k].o : c->v[k].n]++] = c->v[k];
+	memcpy(c->v, tmp, c->n * sizeof(cand));
+}
+
+/* Sort the candidates by old bag then new bag (dir 0), or by new bag then
+ * old bag (dir 1): counting sorts on the second key, then on the first.
+ * The pairs are unique, so this is the one order.  Fails with
+ * RL_ENOMEM. */
+static int sort_cands(cands *c, int dir, size_t n_old, size_t n_new)
+{
+	size_t n_keys = (n_old > n_new ? n_old : n_new) + 1;
+	size_t *start = rl_malloc((n_keys + 1) * sizeof(size_t));
+	cand *tmp = rl_malloc((c->n + 1) * sizeof(cand));
+
+	if (!start || !tmp) {
+		free(start);
+		free(tmp);
+		return RL_ENOMEM;
+	}
+	count_sort_cands(c, tmp, start, n_keys, dir != 0);
+	count_sort_cands(c, tmp, start, n_keys, dir == 0);
+	free(start);
+	free(tmp);
+	return 0;
+}
+
 static int group_proposals(props *p, cands *c, const side *sa, const side *sb, term **buf,
                            size_t *cap)
 {
 	for (int dir = 0; dir < 2; dir++) {
-		if (c->n > 1)
-			qsort(c->v, c->n, sizeof(cand), dir == 0 ? cmp_cand_o : cmp_cand_n);
+		if (c->n > 1 && sort_cands(c, dir, sa->n, sb->n) < 0)
+			return RL_ENOMEM;
 		for (size_t i = 0; i < c->n;) {
 			size_t j = i;
 			uint32_t one = dir == 0 ? c->v[i].o : c->v[i].n;
