@@ -421,20 +421,6 @@ static int build_index(posting **out, size_t *n_out, const side *sb)
 	return 0;
 }
 
-static size_t lower_bound(const posting *p, size_t n, uint64_t h)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p[mid].h < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* ---- proposals ------------------------------------------------------------ */
 
 typedef struct proposal {
@@ -529,6 +515,7 @@ static void score_cands(cands *c, size_t k0, size_t k1, const side *sa, const si
 static int gather(cands *c, const side *sa, const side *sb, int neighbours, int swap)
 {
 	posting *idx = NULL;
+	rl_map64 first = RL_MAP64_INIT;
 	size_t n_idx = 0, gb = 0;
 	uint32_t *hits = NULL, *touched = NULL;
 	size_t n_touched = 0;
@@ -541,6 +528,18 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 	if (!hits || !touched) {
 		err = RL_ENOMEM;
 		goto done;
+	}
+	/* each hash's first posting, looked up for every shingle of sa */
+	for (size_t k = 0; k < n_idx; k++) {
+		uint32_t *slot;
+
+		if (k && idx[k].h == idx[k - 1].h)
+			continue;
+		if (!(slot = rl_map64_slot(&first, idx[k].h))) {
+			err = RL_ENOMEM;
+			goto done;
+		}
+		*slot = (uint32_t)k + 1;
 	}
 	for (size_t o = 0; o < sa->n; o++) {
 		const bag *a = &sa->bags[o];
@@ -570,8 +569,11 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 		/* index hits */
 		for (size_t i = 0; i < a->sn; i++) {
 			uint64_t h = shingle(sa->seq + a->soff, i, a->sn);
-			size_t lo = lower_bound(idx, n_idx, h), hi = lo;
+			const uint32_t *at = rl_map64_get(&first, h);
+			size_t lo = at ? *at - 1 : 0, hi = lo;
 
+			if (!at)
+				continue;
 			while (hi < n_idx && idx[hi].h == h)
 				hi++;
 			if (hi - lo > MAX_POSTINGS)
@@ -611,6 +613,7 @@ done:
 	free(idx);
 	free(hits);
 	free(touched);
+	rl_map64_free(&first);
 	return err;
 }
 
