@@ -8,6 +8,7 @@
 
 #include <assert.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,15 +144,28 @@ static int same_paragraphs(const rl_doc *a, const rl_doc *b)
  * The changes of the pairs made in place, found early: the aligner tells
  * of those pairs (rl_align_hook) before its similarity stage, and when they
  * hold at least SEM_PARALLEL_BYTES a thread with an analyser of its own
- * reads them while the aligner goes on.  An analyser's results do not
- * depend on the pairs it saw before, so the output is the same; in a
- * versions comparison most changed pairs are made in place.
+ * reads them while the aligner goes on; detect_all()'s two threads help
+ * when they are done with the other pairs, each taking the next pair not
+ * taken yet.  An analyser's results do not depend on the pairs it saw
+ * before, so the output is the same; in a versions comparison most
+ * changed pairs are made in place.
  */
+#define EARLY_WORKERS 3 /* the early thread, then detect_all()'s two */
+
 typedef struct early_pair {
 	uint32_t o0, n0;  /* the pair's paragraphs */
 	size_t e0, ne;    /* its edit script in early_job.edits */
-	size_t c0, nc;    /* its changes in early_job.v */
+	size_t c0, nc;    /* its changes in early_job.out[who].v */
+	int who;
 } early_pair;
+
+/* One worker's changes and failure. */
+typedef struct early_out {
+	rl_change *v;
+	size_t n, cap;
+	int err;
+	char msg[512];
+} early_out;
 
 typedef struct early_job {
 	const rl_doc *a, *b;
@@ -160,30 +174,42 @@ typedef struct early_job {
 	early_pair *pairs; /* by old paragraph */
 	size_t n;
 	rl_edit *edits;    /* copies of the pairs' edit scripts */
-	rl_change *v;
-	size_t nv, cap;
+	atomic_size_t next; /* the next pair not taken */
+	atomic_int failed;  /* a worker failed: the others stop */
+	early_out out[EARLY_WORKERS];
 	pthread_t tid;
 	int started;
-	int err;
-	char msg[512];
 } early_job;
+
+/* Read the early job's pairs not taken yet, one at a time, with analyser
+ * `sem` into worker `who`'s changes. */
+static void early_work(early_job *j, int who, rl_semantic *sem)
+{
+	early_out *o = &j->out[who];
+	size_t k;
+
+	while (o->err == 0 && !atomic_load(&j->failed) && (k = atomic_fetch_add(&j->next, 1)) < j->n) {
+		early_pair *q = &j->pairs[k];
+
+		q->who = who;
+		q->c0 = o->n;
+		o->err = rl_semantic_detect(&o->v, &o->n, &o->cap, sem, j->a->data,
+		                            j->a->paras[q->o0].start, j->a->paras[q->o0].end,
+		                            j->b->data, j->b->paras[q->n0].start,
+		                            j->b->paras[q->n0].end, j->edits + q->e0, q->ne);
+		q->nc = o->n - q->c0;
+	}
+	if (o->err < 0) {
+		atomic_store(&j->failed, 1);
+		snprintf(o->msg, sizeof(o->msg), "%s", rl_error_last());
+	}
+}
 
 static void *early_run(void *arg)
 {
 	early_job *j = arg;
 
-	for (size_t k = 0; k < j->n && j->err == 0; k++) {
-		early_pair *q = &j->pairs[k];
-
-		q->c0 = j->nv;
-		j->err = rl_semantic_detect(&j->v, &j->nv, &j->cap, j->sem, j->a->data,
-		                            j->a->paras[q->o0].start, j->a->paras[q->o0].end,
-		                            j->b->data, j->b->paras[q->n0].start,
-		                            j->b->paras[q->n0].end, j->edits + q->e0, q->ne);
-		q->nc = j->nv - q->c0;
-	}
-	if (j->err < 0)
-		snprintf(j->msg, sizeof(j->msg), "%s", rl_error_last());
+	early_work(j, 0, j->sem);
 	rl_semantic_free(j->sem);
 	j->sem = NULL;
 	return NULL;
@@ -239,15 +265,16 @@ none:
 	j->n = 0;
 }
 
-/* Wait for the early job; its failure, with its message, unless `err` is
- * one already. */
+/* Wait for the early job; a worker's failure, with its message, unless
+ * `err` is one already. */
 static int early_finish(early_job *j, int err)
 {
 	if (j->started)
 		pthread_join(j->tid, NULL);
 	j->started = 0;
-	if (err == 0 && j->err < 0)
-		return rl_error_set(j->err, "%s", j->msg);
+	for (int w = 0; w < EARLY_WORKERS && err == 0; w++)
+		if (j->out[w].err < 0)
+			err = rl_error_set(j->out[w].err, "%s", j->out[w].msg);
 	return err;
 }
 
@@ -255,7 +282,8 @@ static void early_free(early_job *j)
 {
 	free(j->pairs);
 	free(j->edits);
-	free(j->v);
+	for (int w = 0; w < EARLY_WORKERS; w++)
+		free(j->out[w].v);
 }
 
 /* The early job's pair of old paragraph o0 and new paragraph n0, or NULL. */
@@ -275,8 +303,9 @@ static const early_pair *early_find(const early_job *j, uint32_t o0, uint32_t n0
 
 /* The semantic changes of links [k0, k1) whose pairs differ (`todo`) and
  * that the early job does not read, in v; link k's go to v[off[k]..) and
- * their number to cnt[k].  Uses `sem`, or a sibling of `model` when `sem`
- * is NULL (for a thread of its own: an analyser is not shared). */
+ * their number to cnt[k]; then help the early job as its worker `who`.
+ * Uses `sem`, or a sibling of `model` when `sem` is NULL (for a thread of
+ * its own: an analyser is not shared). */
 typedef struct sem_part {
 	rl_comparison *c;
 	const rl_alinks *al;
@@ -289,6 +318,8 @@ typedef struct sem_part {
 	size_t k0, k1;
 	rl_semantic *sem;
 	const rl_semantic *model;
+	early_job *ej;
+	int who;
 	unsigned types;
 	rl_change *v;
 	size_t n, cap;
@@ -339,6 +370,8 @@ static void *sem_run(void *arg)
 			                            c->b->data, b0, b1, e, n_edits);
 		p->cnt[k] = p->n - p->off[k];
 	}
+	if (p->err == 0 && p->ej->n)
+		early_work(p->ej, p->who, sem);
 	if (p->err < 0)
 		snprintf(p->msg, sizeof(p->msg), "%s", rl_error_last());
 	rl_semantic_free(own);
@@ -385,7 +418,7 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
                       rl_worddiff_scratch *wd, rl_semantic *sem, unsigned types, early_job *ej)
 {
 	sem_part p1, p2;
-	size_t n = c->n_links, total = 0, half = 0, split = n, *cnt, at = 0;
+	size_t n = c->n_links, total = 0, half = 0, split = n, *cnt, at = 0, n_early;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	rl_change *v = NULL;
 	pthread_t tid;
@@ -412,8 +445,11 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	p1.wd = wd;
 	p1.sem = sem;
 	p1.model = sem;
+	p1.ej = ej;
+	p1.who = 1;
 	p1.types = types;
 	p2 = p1;
+	p2.who = 2;
 	if (total >= SEM_PARALLEL_BYTES && cpus > 1) {
 		for (split = 0; split < n && half < total / 2; split++)
 			if (todo[split] == 2 || (todo[split] == 1 && types))
@@ -432,9 +468,10 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	err = early_finish(ej, p1.err < 0 ? p1.err : p2.err);
 	if (err == 0 && (err = take_edits(c, &p1, edit_off)) == 0 && started)
 		err = take_edits(c, &p2, edit_off);
-	/* the changes in link order, from the part or the early job that found them */
-	if (err == 0 && p1.n + p2.n + ej->nv &&
-	    !(v = rl_calloc(p1.n + p2.n + ej->nv, sizeof(rl_change))))
+	/* the changes in link order, from the part or the early worker that found them */
+	n_early = ej->out[0].n + ej->out[1].n + ej->out[2].n;
+	if (err == 0 && p1.n + p2.n + n_early &&
+	    !(v = rl_calloc(p1.n + p2.n + n_early, sizeof(rl_change))))
 		err = RL_ENOMEM;
 	for (size_t k = 0; err == 0 && k < n; k++) {
 		const rl_change *from;
@@ -443,7 +480,7 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 			const rl_alink *x = &al->v[ord[k]];
 			const early_pair *q = early_find(ej, x->o0, x->n0);
 
-			from = ej->v + q->c0;
+			from = ej->out[q->who].v + q->c0;
 			cnt[k] = q->nc;
 			todo[k] = 1;
 		} else {
@@ -462,7 +499,7 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	free(cnt);
 	c->changes = v;
 	c->n_changes = at;
-	c->changes_cap = err == 0 ? p1.n + p2.n + ej->nv : 0;
+	c->changes_cap = err == 0 ? p1.n + p2.n + n_early : 0;
 	if (err < 0 && p1.err == 0 && p2.err < 0)
 		return rl_error_set(err, "%s", p2.msg);
 	return err;
@@ -647,6 +684,8 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	*out = NULL;
 	memset(&g, 0, sizeof(g));
 	memset(&ej, 0, sizeof(ej));
+	atomic_init(&ej.next, 0);
+	atomic_init(&ej.failed, 0);
 	if (!opts) {
 		rl_options_init(&defaults);
 		opts = &defaults;
@@ -686,8 +725,9 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		if (ej.started)
 			pthread_join(ej.tid, NULL);
 		ej.started = 0;
-		ej.err = 0;
-		ej.n = ej.nv = 0;
+		ej.n = 0;
+		for (int w = 0; w < EARLY_WORKERS; w++)
+			ej.out[w].err = 0;
 		al.n = 0;
 		c->edits.n = c->edits.floor = 0;
 		if (types != (opts->changes & RELATED_CHANGES)) {
