@@ -152,6 +152,52 @@ static int same_paragraphs(const rl_doc *a, const rl_doc *b)
  */
 #define EARLY_WORKERS 3 /* the early thread, then detect_all()'s two */
 
+/* Texts of at least this many bytes have their analyser made on a thread
+ * of its own. */
+#define MODEL_PARALLEL_BYTES (1u << 20)
+
+/* The comparison's analyser (the model of the others' siblings), made
+ * for large texts on a thread of its own while the aligner starts:
+ * counting the texts' language takes a few milliseconds.  The early job
+ * and then the comparison wait for it. */
+typedef struct model_job {
+	const rl_doc *a, *b;
+	const char *lang;
+	unsigned types;
+	rl_semantic *sem;
+	pthread_t tid;
+	int started;
+	int err;
+	char msg[512];
+} model_job;
+
+static void *model_run(void *arg)
+{
+	model_job *m = arg;
+
+	if ((m->err = rl_semantic_new(&m->sem, m->lang, m->types, m->a, m->b)) < 0)
+		snprintf(m->msg, sizeof(m->msg), "%s", rl_error_last());
+	return NULL;
+}
+
+static void model_start(model_job *m)
+{
+	m->started = m->types && m->a->len + m->b->len >= MODEL_PARALLEL_BYTES &&
+	             sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+	             pthread_create(&m->tid, NULL, model_run, m) == 0;
+	if (!m->started)
+		model_run(m);
+}
+
+/* Wait for the analyser; its failure, with its message (each time). */
+static int model_finish(model_job *m)
+{
+	if (m->started)
+		pthread_join(m->tid, NULL);
+	m->started = 0;
+	return m->err < 0 ? rl_error_set(m->err, "%s", m->msg) : 0;
+}
+
 typedef struct early_pair {
 	uint32_t o0, n0;  /* the pair's paragraphs */
 	size_t e0, ne;    /* its edit script in early_job.edits */
@@ -169,8 +215,8 @@ typedef struct early_out {
 
 typedef struct early_job {
 	const rl_doc *a, *b;
-	const rl_semantic *model; /* the comparison's analyser */
-	rl_semantic *sem;         /* a sibling of it, for the thread */
+	model_job *model;  /* the comparison's analyser */
+	rl_semantic *sem;  /* a sibling of it, for the thread */
 	early_pair *pairs; /* by old paragraph */
 	size_t n;
 	rl_edit *edits;    /* copies of the pairs' edit scripts */
@@ -225,7 +271,7 @@ static void early_start(void *arg, const rl_alinks *l, size_t from, size_t to,
 	early_job *j = arg;
 	size_t n = 0, ne = 0, bytes = 0;
 
-	if (!j->model || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+	if (!j->model->types || sysconf(_SC_NPROCESSORS_ONLN) < 2 || model_finish(j->model) < 0)
 		return;
 	for (size_t k = from; k < to; k++)
 		if (l->v[k].changed) {
@@ -238,7 +284,7 @@ static void early_start(void *arg, const rl_alinks *l, size_t from, size_t to,
 		}
 	if (bytes < SEM_PARALLEL_BYTES || !(j->pairs = rl_calloc(n, sizeof(early_pair))) ||
 	    !(j->edits = rl_calloc(ne + 1, sizeof(rl_edit))) ||
-	    rl_semantic_sibling(&j->sem, j->model) < 0)
+	    rl_semantic_sibling(&j->sem, j->model->sem) < 0)
 		goto none;
 	for (size_t k = from; k < to; k++) {
 		const rl_alink *x = &l->v[k];
@@ -674,9 +720,9 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_options defaults;
 	rl_alinks al = {0};
 	rl_worddiff_scratch *wd = NULL;
-	rl_semantic *sem = NULL;
 	grid_job g;
 	early_job ej;
+	model_job mj;
 	rl_align_hook hook = {early_start, &ej};
 	unsigned types;
 	int err;
@@ -684,6 +730,7 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	*out = NULL;
 	memset(&g, 0, sizeof(g));
 	memset(&ej, 0, sizeof(ej));
+	memset(&mj, 0, sizeof(mj));
 	atomic_init(&ej.next, 0);
 	atomic_init(&ej.failed, 0);
 	if (!opts) {
@@ -700,14 +747,18 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	c->mode = opts->mode;
 	if (opts->heatmap && (err = grid_start(&g, c, opts)) < 0)
 		goto done;
-	/* the analyser, made before the alignment: the early job's is a sibling */
+	/* the analyser, made while the alignment starts: the early job's is a sibling */
 	types = c->mode == RL_MODE_RELATED ? opts->changes & RELATED_CHANGES : opts->changes;
-	if ((err = rl_worddiff_scratch_new(&wd)) < 0 ||
-	    (err = rl_semantic_new(&sem, opts->lang, types, a, b)) < 0)
+	if ((err = rl_worddiff_scratch_new(&wd)) < 0)
 		goto done;
+	mj.a = a;
+	mj.b = b;
+	mj.lang = opts->lang;
+	mj.types = types;
+	model_start(&mj);
 	ej.a = a;
 	ej.b = b;
-	ej.model = types ? sem : NULL;
+	ej.model = &mj;
 	if (c->mode != RL_MODE_RELATED &&
 	    (err = rl_align_versions(&al, a, b, &c->edits, wd, &hook)) < 0)
 		goto done;
@@ -731,27 +782,30 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		al.n = 0;
 		c->edits.n = c->edits.floor = 0;
 		if (types != (opts->changes & RELATED_CHANGES)) {
-			types = opts->changes & RELATED_CHANGES;
-			rl_semantic_free(sem);
-			sem = NULL;
-			if ((err = rl_semantic_new(&sem, opts->lang, types, a, b)) < 0)
-				goto done;
+			model_finish(&mj);
+			rl_semantic_free(mj.sem);
+			mj.sem = NULL;
+			mj.types = types = opts->changes & RELATED_CHANGES;
+			model_run(&mj);
 		}
 		if ((err = rl_align_related(&al, a, b, opts)) < 0)
 			goto done;
 	}
-	if ((err = build_links(c, &al, wd, sem, types, &ej)) < 0)
+	if ((err = model_finish(&mj)) < 0 ||
+	    (err = build_links(c, &al, wd, mj.sem, types, &ej)) < 0)
 		goto done;
 	if (c->mode == RL_MODE_RELATED)
 		c->equal = same_paragraphs(a, b);
 done:
 	err = early_finish(&ej, err);
 	early_free(&ej);
+	if (mj.started)
+		pthread_join(mj.tid, NULL);
+	rl_semantic_free(mj.sem);
 	if ((err = grid_finish(&g, err)) == 0) {
 		*out = c;
 		c = NULL;
 	}
-	rl_semantic_free(sem);
 	rl_worddiff_scratch_free(wd);
 	rl_alinks_free(&al);
 	rl_comparison_free(c);
