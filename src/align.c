@@ -28,8 +28,9 @@
 #include "lcs.h"
 #include "text.h"
 
-/* Documents of at least this many paragraphs have the new one's hashes
- * and bags made on a thread of their own. */
+/* Documents of at least this many paragraphs have the new one's hashes,
+ * bags and candidates made, and half the candidates scored, on a thread
+ * of their own. */
 #define PARALLEL_PARAS 2048
 #define SIM_ANYWHERE 0.5   /* 1:1 pair between paragraphs anywhere */
 #define SIM_IN_GAP 0.3     /* 1:1 pair between neighbours in one gap */
@@ -343,13 +344,33 @@ typedef struct posting {
 	uint32_t bag;
 } posting;
 
-static int cmp_posting(const void *x, const void *y)
+/* Sort postings by hash, then bag: they come in bag order, so a stable
+ * sort by hash (least significant byte first, eight passes of counting)
+ * gives it.  Fails with RL_ENOMEM. */
+static int sort_postings(posting *p, size_t n)
 {
-	const posting *a = x, *b = y;
+	posting *tmp = rl_malloc(n * sizeof(posting)), *from = p, *to = tmp;
 
-	if (a->h != b->h)
-		return (a->h > b->h) - (a->h < b->h);
-	return (a->bag > b->bag) - (a->bag < b->bag);
+	if (!tmp)
+		return RL_ENOMEM;
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t count[257] = {0};
+
+		for (size_t k = 0; k < n; k++)
+			count[(from[k].h >> shift & 0xff) + 1]++;
+		if (count[(from[0].h >> shift & 0xff) + 1] == n)
+			continue; /* one value of this byte: already in order */
+		for (int v = 0; v < 256; v++)
+			count[v + 1] += count[v];
+		for (size_t k = 0; k < n; k++)
+			to[count[from[k].h >> shift & 0xff]++] = from[k];
+		to = from;
+		from = from == p ? tmp : p;
+	}
+	if (from != p)
+		memcpy(p, from, n * sizeof(posting));
+	free(tmp);
+	return 0;
 }
 
 static uint64_t shingle(const uint64_t *seq, size_t i, size_t n)
@@ -391,25 +412,13 @@ static int build_index(posting **out, size_t *n_out, const side *sb)
 			n++;
 		}
 	}
-	if (n > 1)
-		qsort(p, n, sizeof(posting), cmp_posting);
+	if (n > 1 && sort_postings(p, n) < 0) {
+		free(p);
+		return RL_ENOMEM;
+	}
 	*out = p;
 	*n_out = n;
 	return 0;
-}
-
-static size_t lower_bound(const posting *p, size_t n, uint64_t h)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p[mid].h < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* ---- proposals ------------------------------------------------------------ */
@@ -458,23 +467,6 @@ typedef struct cand {
 	score s;
 } cand;
 
-static int cmp_cand_o(const void *x, const void *y)
-{
-	const cand *a = x, *b = y;
-
-	if (a->o != b->o)
-		return a->o < b->o ? -1 : 1;
-	return a->n < b->n ? -1 : a->n > b->n;
-}
-
-static int cmp_cand_n(const void *x, const void *y)
-{
-	const cand *a = x, *b = y;
-
-	if (a->n != b->n)
-		return a->n < b->n ? -1 : 1;
-	return a->o < b->o ? -1 : a->o > b->o;
-}
 
 typedef struct cands {
 	cand *v;
@@ -482,7 +474,9 @@ typedef struct cands {
 	rl_set64 seen; /* (o << 32 | n) of the pairs already in v */
 } cands;
 
-static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n)
+/* Add the pair of old bag o and new bag n unless it is there; scored later
+ * (score_cands()). */
+static int add_cand(cands *c, size_t o, size_t n)
 {
 	int fresh = rl_set64_add(&c->seen, (uint64_t)o << 32 | n);
 
@@ -492,9 +486,27 @@ static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n
 		return RL_ENOMEM;
 	c->v[c->n].o = (uint32_t)o;
 	c->v[c->n].n = (uint32_t)n;
-	c->v[c->n].s = compare_bags(sa, &sa->bags[o], sb, &sb->bags[n]);
 	c->n++;
 	return 0;
+}
+
+/* Append the pairs of `from` that `to` lacks, in their order: the list that
+ * one gather() after the other into `to` would have made. */
+static int merge_cands(cands *to, const cands *from)
+{
+	for (size_t k = 0; k < from->n; k++) {
+		int err = add_cand(to, from->v[k].o, from->v[k].n);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+/* Score candidates [k0, k1) of c (old side sa, new side sb). */
+static void score_cands(cands *c, size_t k0, size_t k1, const side *sa, const side *sb)
+{
+	for (size_t k = k0; k < k1; k++)
+		c->v[k].s = compare_bags(sa, &sa->bags[c->v[k].o], sb, &sb->bags[c->v[k].n]);
 }
 
 /* Candidates of every bag of side `sa`: neighbours in its gap (when
@@ -503,6 +515,7 @@ static int add_cand(cands *c, const side *sa, size_t o, const side *sb, size_t n
 static int gather(cands *c, const side *sa, const side *sb, int neighbours, int swap)
 {
 	posting *idx = NULL;
+	rl_map64 first = RL_MAP64_INIT;
 	size_t n_idx = 0, gb = 0;
 	uint32_t *hits = NULL, *touched = NULL;
 	size_t n_touched = 0;
@@ -515,6 +528,18 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 	if (!hits || !touched) {
 		err = RL_ENOMEM;
 		goto done;
+	}
+	/* each hash's first posting, looked up for every shingle of sa */
+	for (size_t k = 0; k < n_idx; k++) {
+		uint32_t *slot;
+
+		if (k && idx[k].h == idx[k - 1].h)
+			continue;
+		if (!(slot = rl_map64_slot(&first, idx[k].h))) {
+			err = RL_ENOMEM;
+			goto done;
+		}
+		*slot = (uint32_t)k + 1;
 	}
 	for (size_t o = 0; o < sa->n; o++) {
 		const bag *a = &sa->bags[o];
@@ -534,7 +559,7 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 			size_t rel = n - g0;
 			if (g1 - g0 <= GAP_ALL_PAIRS ||
 			    (rel + 4 >= pos_in_gap && rel <= pos_in_gap + 4)) {
-				if ((err = add_cand(c, sa, o, sb, n)) < 0)
+				if ((err = swap ? add_cand(c, n, o) : add_cand(c, o, n)) < 0)
 					goto done;
 				err = 0;
 				hits[n] = UINT32_MAX; /* already a candidate */
@@ -544,8 +569,11 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 		/* index hits */
 		for (size_t i = 0; i < a->sn; i++) {
 			uint64_t h = shingle(sa->seq + a->soff, i, a->sn);
-			size_t lo = lower_bound(idx, n_idx, h), hi = lo;
+			const uint32_t *at = rl_map64_get(&first, h);
+			size_t lo = at ? *at - 1 : 0, hi = lo;
 
+			if (!at)
+				continue;
 			while (hi < n_idx && idx[hi].h == h)
 				hi++;
 			if (hi - lo > MAX_POSTINGS)
@@ -571,7 +599,7 @@ static int gather(cands *c, const side *sa, const side *sb, int neighbours, int 
 			}
 			if (at == SIZE_MAX)
 				break;
-			err = swap ? add_cand(c, sb, at, sa, o) : add_cand(c, sa, o, sb, at);
+			err = swap ? add_cand(c, at, o) : add_cand(c, o, at);
 			if (err < 0)
 				goto done;
 			err = 0;
@@ -585,6 +613,7 @@ done:
 	free(idx);
 	free(hits);
 	free(touched);
+	rl_map64_free(&first);
 	return err;
 }
 
@@ -658,12 +687,48 @@ static int group_for(props *p, const cand *c, size_t n, int dir, const side *sa,
 	return 0;
 }
 
+/* Stable counting sort of c by old bag (by_o) or new bag, through tmp;
+ * keys below n_keys. */
+static void count_sort_cands(cands *c, cand *tmp, size_t *start, size_t n_keys, int by_o)
+{
+	memset(start, 0, (n_keys + 1) * sizeof(size_t));
+	for (size_t k = 0; k < c->n; k++)
+		start[(by_o ? c->v[k].o : c->v[k].n) + 1]++;
+	for (size_t b = 0; b + 1 < n_keys; b++)
+		start[b + 1] += start[b];
+	for (size_t k = 0; k < c->n; k++)
+		tmp[start[by_o ? c->v[k].o : c->v[k].n]++] = c->v[k];
+	memcpy(c->v, tmp, c->n * sizeof(cand));
+}
+
+/* Sort the candidates by old bag then new bag (dir 0), or by new bag then
+ * old bag (dir 1): counting sorts on the second key, then on the first.
+ * The pairs are unique, so this is the one order.  Fails with
+ * RL_ENOMEM. */
+static int sort_cands(cands *c, int dir, size_t n_old, size_t n_new)
+{
+	size_t n_keys = (n_old > n_new ? n_old : n_new) + 1;
+	size_t *start = rl_malloc((n_keys + 1) * sizeof(size_t));
+	cand *tmp = rl_malloc((c->n + 1) * sizeof(cand));
+
+	if (!start || !tmp) {
+		free(start);
+		free(tmp);
+		return RL_ENOMEM;
+	}
+	count_sort_cands(c, tmp, start, n_keys, dir != 0);
+	count_sort_cands(c, tmp, start, n_keys, dir == 0);
+	free(start);
+	free(tmp);
+	return 0;
+}
+
 static int group_proposals(props *p, cands *c, const side *sa, const side *sb, term **buf,
                            size_t *cap)
 {
 	for (int dir = 0; dir < 2; dir++) {
-		if (c->n > 1)
-			qsort(c->v, c->n, sizeof(cand), dir == 0 ? cmp_cand_o : cmp_cand_n);
+		if (c->n > 1 && sort_cands(c, dir, sa->n, sb->n) < 0)
+			return RL_ENOMEM;
 		for (size_t i = 0; i < c->n;) {
 			size_t j = i;
 			uint32_t one = dir == 0 ? c->v[i].o : c->v[i].n;
@@ -945,11 +1010,13 @@ static uint64_t para_skip(const side *sd, uint32_t b0, uint32_t b1, uint64_t ski
  * k-th old with the k-th new, when the word diff of every pair shows the
  * same paragraph edited.  The common case of an edit costs one word diff,
  * whose script the comparison keeps; any doubt leaves the whole gap to the
- * similarity stage. */
-static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b,
-                          rl_edits *ed, rl_worddiff_scratch *wd)
+ * similarity stage.  The gaps of old paragraphs [i, na) and new ones
+ * [j, nb): gaps are independent, so a range that starts and ends where
+ * gaps do gives the links and edits that all gaps give there. */
+static int in_place_range(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b,
+                          rl_edits *ed, rl_worddiff_scratch *wd, size_t i, size_t na, size_t j,
+                          size_t nb)
 {
-	size_t na = a->n_paras, nb = b->n_paras, i = 0, j = 0;
 	uint32_t oa[IN_PLACE_MAX], ob[IN_PLACE_MAX];
 	int err;
 
@@ -1011,6 +1078,85 @@ static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc
 	}
 }
 
+/* The second half of the gaps, on a thread of its own: links, edits and
+ * word diff scratch of its own. */
+typedef struct place_job {
+	work *w;
+	const rl_doc *a, *b;
+	size_t i, na, j, nb;
+	rl_alinks out;
+	rl_edits ed;
+	int err;
+	char msg[256];
+} place_job;
+
+static void *place_run(void *arg)
+{
+	place_job *p = arg;
+	rl_worddiff_scratch *wd = NULL;
+
+	if ((p->err = rl_worddiff_scratch_new(&wd)) == 0)
+		p->err = in_place_range(p->w, &p->out, p->a, p->b, &p->ed, wd, p->i, p->na, p->j, p->nb);
+	if (p->err < 0)
+		snprintf(p->msg, sizeof(p->msg), "%s", rl_error_last());
+	rl_worddiff_scratch_free(wd);
+	return NULL;
+}
+
+/* The pairs made in place, appended to out and their edits to ed.  For
+ * long documents the gaps are cut in two where a gap starts, about half
+ * the old paragraphs on each side, and the second half is done on a
+ * thread of its own; its links and edits are appended after the first
+ * half's, as one pass over all gaps would have made them. */
+static int in_place_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b,
+                          rl_edits *ed, rl_worddiff_scratch *wd)
+{
+	size_t na = a->n_paras, nb = b->n_paras, base;
+	place_job p;
+	pthread_t tid;
+	uint32_t g;
+	int started, err;
+
+	if (nb < PARALLEL_PARAS || na < 2)
+		return in_place_range(w, out, a, b, ed, wd, 0, na, 0, nb);
+	memset(&p, 0, sizeof(p));
+	p.w = w;
+	p.a = a;
+	p.b = b;
+	p.na = na;
+	p.nb = nb;
+	g = w->gap_a[na / 2];
+	for (p.i = na / 2; p.i > 0 && w->gap_a[p.i - 1] >= g; p.i--)
+		;
+	while (p.j < nb && w->gap_b[p.j] < g)
+		p.j++;
+	started = pthread_create(&tid, NULL, place_run, &p) == 0;
+	err = in_place_range(w, out, a, b, ed, wd, 0, started ? p.i : na, 0, started ? p.j : nb);
+	if (started)
+		pthread_join(tid, NULL);
+	if (err == 0 && p.err < 0)
+		err = rl_error_set(p.err, "%s", p.msg);
+	base = ed->n;
+	if (err == 0 && p.ed.n && rl_grow(&ed->v, &ed->cap, base + p.ed.n, sizeof(rl_edit)) < 0)
+		err = RL_ENOMEM;
+	if (err == 0 && p.ed.n) {
+		memcpy(ed->v + base, p.ed.v, p.ed.n * sizeof(rl_edit));
+		ed->n = ed->floor = base + p.ed.n;
+	}
+	if (err == 0 && p.out.n &&
+	    rl_grow(&out->v, &out->cap, out->n + p.out.n, sizeof(rl_alink)) < 0)
+		err = RL_ENOMEM;
+	if (err == 0 && p.out.n) {
+		for (size_t k = 0; k < p.out.n; k++)
+			p.out.v[k].edit_off += base;
+		memcpy(out->v + out->n, p.out.v, p.out.n * sizeof(rl_alink));
+		out->n += p.out.n;
+	}
+	rl_alinks_free(&p.out);
+	rl_edits_free(&p.ed);
+	return err;
+}
+
 typedef struct bags_job {
 	side *sd;
 	const rl_doc *d;
@@ -1035,6 +1181,70 @@ static void *bags_run(void *arg)
 	return NULL;
 }
 
+/* The new side's candidates (gather() the other way round), on a thread
+ * of their own; or the scores of candidates [k0, k1). */
+typedef struct cands_job {
+	cands *c;
+	const side *sa, *sb;
+	size_t k0, k1;
+	int err;
+	char msg[256];
+} cands_job;
+
+static void *gather_run(void *arg)
+{
+	cands_job *j = arg;
+
+	if ((j->err = gather(j->c, j->sb, j->sa, 0, 1)) < 0)
+		snprintf(j->msg, sizeof(j->msg), "%s", rl_error_last());
+	return NULL;
+}
+
+static void *score_run(void *arg)
+{
+	cands_job *j = arg;
+
+	score_cands(j->c, j->k0, j->k1, j->sa, j->sb);
+	return NULL;
+}
+
+/* The scored candidate pairs of old side sa and new side sb into c: each
+ * old bag's, then each new bag's that are not there yet.  With `parallel`,
+ * the new bags' are gathered into a list of their own on a second thread
+ * and merged in after, and the second half of the pairs is scored on a
+ * second thread: the same list, in the same order. */
+static int all_cands(cands *c, const side *sa, const side *sb, int parallel)
+{
+	cands mine;
+	cands_job j = {&mine, sa, sb, 0, 0, 0, ""};
+	pthread_t tid;
+	int started, err;
+
+	memset(&mine, 0, sizeof(mine));
+	started = parallel && pthread_create(&tid, NULL, gather_run, &j) == 0;
+	err = gather(c, sa, sb, 1, 0);
+	if (started)
+		pthread_join(tid, NULL);
+	else if (err == 0)
+		gather_run(&j);
+	if (err == 0 && j.err < 0)
+		err = rl_error_set(j.err, "%s", j.msg);
+	if (err == 0)
+		err = merge_cands(c, &mine);
+	free(mine.v);
+	rl_set64_free(&mine.seen);
+	if (err < 0)
+		return err;
+	j.c = c;
+	j.k0 = c->n / 2;
+	j.k1 = c->n;
+	started = parallel && pthread_create(&tid, NULL, score_run, &j) == 0;
+	score_cands(c, 0, started ? j.k0 : c->n, sa, sb);
+	if (started)
+		pthread_join(tid, NULL);
+	return 0;
+}
+
 static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc *b)
 {
 	int err;
@@ -1056,8 +1266,8 @@ static int similar_pairs(work *w, rl_alinks *out, const rl_doc *a, const rl_doc 
 		return err;
 	if (!w->sa.n || !w->sb.n)
 		return 0;
-	if ((err = weigh(&w->sa, &w->sb)) < 0 || (err = gather(&w->c, &w->sa, &w->sb, 1, 0)) < 0 ||
-	    (err = gather(&w->c, &w->sb, &w->sa, 0, 1)) < 0)
+	if ((err = weigh(&w->sa, &w->sb)) < 0 ||
+	    (err = all_cands(&w->c, &w->sa, &w->sb, b->n_paras >= PARALLEL_PARAS)) < 0)
 		return err;
 	for (size_t k = 0; k < w->c.n; k++) {
 		const cand *c = &w->c.v[k];
@@ -1164,11 +1374,11 @@ static int both_hashes(work *w, const rl_doc *a, const rl_doc *b, rl_buf *tmp, r
 }
 
 int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits *edits,
-                      rl_worddiff_scratch *wd)
+                      rl_worddiff_scratch *wd, const rl_align_hook *hook)
 {
 	work w;
 	rl_buf tmp = RL_BUF_INIT, nfc = RL_BUF_INIT;
-	size_t na = a->n_paras, nb = b->n_paras, mark;
+	size_t na = a->n_paras, nb = b->n_paras, mark, placed;
 	int err;
 
 	memset(&w, 0, sizeof(w));
@@ -1181,9 +1391,14 @@ int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits
 	if ((err = both_hashes(&w, a, b, &tmp, &nfc)) < 0)
 		goto done;
 	mark = out->n;
-	if ((err = exact_pairs(&w, out, a, b)) < 0 || (err = gaps(&w, a, b, out)) < 0 ||
-	    (err = in_place_pairs(&w, out, a, b, edits, wd)) < 0 ||
-	    (err = similar_pairs(&w, out, a, b)) < 0)
+	if ((err = exact_pairs(&w, out, a, b)) < 0 || (err = gaps(&w, a, b, out)) < 0)
+		goto done;
+	placed = out->n;
+	if ((err = in_place_pairs(&w, out, a, b, edits, wd)) < 0)
+		goto done;
+	if (hook && hook->in_place)
+		hook->in_place(hook->arg, out, placed, out->n, edits);
+	if ((err = similar_pairs(&w, out, a, b)) < 0)
 		goto done;
 	/* in order or moved (split and merged keep their kind) */
 	if (!(w.in_order = rl_calloc(out->n - mark + 1, 1))) {

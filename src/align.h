@@ -34,6 +34,16 @@ int rl_alinks_push(rl_alinks *l, rl_link_kind kind, uint32_t o0, uint32_t o1, ui
                    uint32_t n1, double similarity);
 void rl_alinks_free(rl_alinks *l);
 
+/* Told once, as soon as the pairs made in place are final (before the
+ * similarity stage, the slower part): links [from, to) of `l`, one old and
+ * one new paragraph each with has_edits set, whose edit scripts are in
+ * `edits`.  Both may move or change after the call returns. */
+typedef struct rl_align_hook {
+	void (*in_place)(void *arg, const rl_alinks *l, size_t from, size_t to,
+	                 const rl_edits *edits);
+	void *arg;
+} rl_align_hook;
+
 /* Versions mode: every paragraph of `a` and `b` ends up in exactly one
  * link.  Exact matches first (an LCS of normalised paragraph hashes, then
  * out-of-order equal paragraphs, duplicates paired in order); between
@@ -42,9 +52,10 @@ void rl_alinks_free(rl_alinks *l);
  * paragraph edited; then the rest by similarity through a shingle index:
  * edited, moved, split and merged paragraphs; what is left is inserted or
  * deleted.  A heaviest increasing subsequence over all pairs tells in-order
- * from moved.  Fails only with RL_ENOMEM. */
+ * from moved.  `hook` (may be NULL) is told of the pairs made in place.
+ * Fails only with RL_ENOMEM. */
 int rl_align_versions(rl_alinks *out, const rl_doc *a, const rl_doc *b, rl_edits *edits,
-                      rl_worddiff_scratch *wd);
+                      rl_worddiff_scratch *wd, const rl_align_hook *hook);
 
 /* Related mode: links of kind RL_LINK_RELATED, one old and one new
  * paragraph each, for every pair whose similarity reaches

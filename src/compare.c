@@ -8,6 +8,7 @@
 
 #include <assert.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,22 +140,232 @@ static int same_paragraphs(const rl_doc *a, const rl_doc *b)
 /* Below this many bytes in the changed pairs, one thread does it all. */
 #define SEM_PARALLEL_BYTES (256u << 10)
 
-/* The semantic changes of links [k0, k1) whose pairs differ (`todo`),
- * appended to v; each link's first change's offset in v goes to off[k].
- * Uses `sem`, or an analyser of its own made from lang and types when
- * `sem` is NULL (for a thread of its own: an analyser is not shared). */
+/*
+ * The changes of the pairs made in place, found early: the aligner tells
+ * of those pairs (rl_align_hook) before its similarity stage, and when they
+ * hold at least SEM_PARALLEL_BYTES a thread with an analyser of its own
+ * reads them while the aligner goes on; detect_all()'s two threads help
+ * when they are done with the other pairs, each taking the next pair not
+ * taken yet.  An analyser's results do not depend on the pairs it saw
+ * before, so the output is the same; in a versions comparison most
+ * changed pairs are made in place.
+ */
+#define EARLY_WORKERS 3 /* the early thread, then detect_all()'s two */
+
+/* Texts of at least this many bytes have their analyser made on a thread
+ * of its own. */
+#define MODEL_PARALLEL_BYTES (1u << 20)
+
+/* The comparison's analyser (the model of the others' siblings), made
+ * for large texts on a thread of its own while the aligner starts:
+ * counting the texts' language takes a few milliseconds.  The early job
+ * and then the comparison wait for it. */
+typedef struct model_job {
+	const rl_doc *a, *b;
+	const char *lang;
+	unsigned types;
+	rl_semantic *sem;
+	pthread_t tid;
+	int started;
+	int err;
+	char msg[512];
+} model_job;
+
+static void *model_run(void *arg)
+{
+	model_job *m = arg;
+
+	if ((m->err = rl_semantic_new(&m->sem, m->lang, m->types, m->a, m->b)) < 0)
+		snprintf(m->msg, sizeof(m->msg), "%s", rl_error_last());
+	return NULL;
+}
+
+static void model_start(model_job *m)
+{
+	m->started = m->types && m->a->len + m->b->len >= MODEL_PARALLEL_BYTES &&
+	             sysconf(_SC_NPROCESSORS_ONLN) > 1 &&
+	             pthread_create(&m->tid, NULL, model_run, m) == 0;
+	if (!m->started)
+		model_run(m);
+}
+
+/* Wait for the analyser; its failure, with its message (each time). */
+static int model_finish(model_job *m)
+{
+	if (m->started)
+		pthread_join(m->tid, NULL);
+	m->started = 0;
+	return m->err < 0 ? rl_error_set(m->err, "%s", m->msg) : 0;
+}
+
+typedef struct early_pair {
+	uint32_t o0, n0;  /* the pair's paragraphs */
+	size_t e0, ne;    /* its edit script in early_job.edits */
+	size_t c0, nc;    /* its changes in early_job.out[who].v */
+	int who;
+} early_pair;
+
+/* One worker's changes and failure. */
+typedef struct early_out {
+	rl_change *v;
+	size_t n, cap;
+	int err;
+	char msg[512];
+} early_out;
+
+typedef struct early_job {
+	const rl_doc *a, *b;
+	model_job *model;  /* the comparison's analyser */
+	rl_semantic *sem;  /* a sibling of it, for the thread */
+	early_pair *pairs; /* by old paragraph */
+	size_t n;
+	rl_edit *edits;    /* copies of the pairs' edit scripts */
+	atomic_size_t next; /* the next pair not taken */
+	atomic_int failed;  /* a worker failed: the others stop */
+	early_out out[EARLY_WORKERS];
+	pthread_t tid;
+	int started;
+} early_job;
+
+/* Read the early job's pairs not taken yet, one at a time, with analyser
+ * `sem` into worker `who`'s changes. */
+static void early_work(early_job *j, int who, rl_semantic *sem)
+{
+	early_out *o = &j->out[who];
+	size_t k;
+
+	while (o->err == 0 && !atomic_load(&j->failed) && (k = atomic_fetch_add(&j->next, 1)) < j->n) {
+		early_pair *q = &j->pairs[k];
+
+		q->who = who;
+		q->c0 = o->n;
+		o->err = rl_semantic_detect(&o->v, &o->n, &o->cap, sem, j->a->data,
+		                            j->a->paras[q->o0].start, j->a->paras[q->o0].end,
+		                            j->b->data, j->b->paras[q->n0].start,
+		                            j->b->paras[q->n0].end, j->edits + q->e0, q->ne);
+		q->nc = o->n - q->c0;
+	}
+	if (o->err < 0) {
+		atomic_store(&j->failed, 1);
+		snprintf(o->msg, sizeof(o->msg), "%s", rl_error_last());
+	}
+}
+
+static void *early_run(void *arg)
+{
+	early_job *j = arg;
+
+	early_work(j, 0, j->sem);
+	rl_semantic_free(j->sem);
+	j->sem = NULL;
+	return NULL;
+}
+
+/* The aligner's hook: start the early job on the changed pairs made in
+ * place, when they are many and a second processor is there.  Nothing
+ * is started when memory or a thread cannot be had: detect_all() then
+ * reads those pairs. */
+static void early_start(void *arg, const rl_alinks *l, size_t from, size_t to,
+                        const rl_edits *edits)
+{
+	early_job *j = arg;
+	size_t n = 0, ne = 0, bytes = 0;
+
+	if (!j->model->types || sysconf(_SC_NPROCESSORS_ONLN) < 2 || model_finish(j->model) < 0)
+		return;
+	for (size_t k = from; k < to; k++)
+		if (l->v[k].changed) {
+			const rl_alink *x = &l->v[k];
+
+			n++;
+			ne += x->n_edits;
+			bytes += j->a->paras[x->o0].end - j->a->paras[x->o0].start +
+			         j->b->paras[x->n0].end - j->b->paras[x->n0].start;
+		}
+	if (bytes < SEM_PARALLEL_BYTES || !(j->pairs = rl_calloc(n, sizeof(early_pair))) ||
+	    !(j->edits = rl_calloc(ne + 1, sizeof(rl_edit))) ||
+	    rl_semantic_sibling(&j->sem, j->model->sem) < 0)
+		goto none;
+	for (size_t k = from; k < to; k++) {
+		const rl_alink *x = &l->v[k];
+		early_pair *q = &j->pairs[j->n];
+
+		if (!x->changed)
+			continue;
+		q->o0 = x->o0;
+		q->n0 = x->n0;
+		q->e0 = j->n ? q[-1].e0 + q[-1].ne : 0;
+		q->ne = x->n_edits;
+		memcpy(j->edits + q->e0, edits->v + x->edit_off, q->ne * sizeof(rl_edit));
+		j->n++;
+	}
+	if ((j->started = pthread_create(&j->tid, NULL, early_run, j) == 0))
+		return;
+none:
+	rl_semantic_free(j->sem);
+	free(j->pairs);
+	free(j->edits);
+	j->sem = NULL;
+	j->pairs = NULL;
+	j->edits = NULL;
+	j->n = 0;
+}
+
+/* Wait for the early job; a worker's failure, with its message, unless
+ * `err` is one already. */
+static int early_finish(early_job *j, int err)
+{
+	if (j->started)
+		pthread_join(j->tid, NULL);
+	j->started = 0;
+	for (int w = 0; w < EARLY_WORKERS && err == 0; w++)
+		if (j->out[w].err < 0)
+			err = rl_error_set(j->out[w].err, "%s", j->out[w].msg);
+	return err;
+}
+
+static void early_free(early_job *j)
+{
+	free(j->pairs);
+	free(j->edits);
+	for (int w = 0; w < EARLY_WORKERS; w++)
+		free(j->out[w].v);
+}
+
+/* The early job's pair of old paragraph o0 and new paragraph n0, or NULL. */
+static const early_pair *early_find(const early_job *j, uint32_t o0, uint32_t n0)
+{
+	size_t lo = 0, hi = j->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (j->pairs[mid].o0 < o0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < j->n && j->pairs[lo].o0 == o0 && j->pairs[lo].n0 == n0 ? &j->pairs[lo] : NULL;
+}
+
+/* The semantic changes of links [k0, k1) whose pairs differ (`todo`) and
+ * that the early job does not read, in v; link k's go to v[off[k]..) and
+ * their number to cnt[k]; then help the early job as its worker `who`.
+ * Uses `sem`, or a sibling of `model` when `sem` is NULL (for a thread of
+ * its own: an analyser is not shared). */
 typedef struct sem_part {
 	rl_comparison *c;
 	const rl_alinks *al;
 	const uint32_t *ord;
-	unsigned char *todo;  /* 1: find changes; 2: diff the words first */
+	unsigned char *todo;  /* 1: find changes; 2: diff the words first; 5: the early job's */
 	size_t *edit_off;     /* 2: set to the offset in `edits` */
 	rl_edits edits;       /* the word diffs of links marked 2 */
 	rl_worddiff_scratch *wd; /* NULL: a scratch of its own */
-	size_t *off;
+	size_t *off, *cnt;
 	size_t k0, k1;
 	rl_semantic *sem;
-	const char *lang;
+	const rl_semantic *model;
+	early_job *ej;
+	int who;
 	unsigned types;
 	rl_change *v;
 	size_t n, cap;
@@ -170,7 +381,7 @@ static void *sem_run(void *arg)
 
 	rl_worddiff_scratch *own_wd = NULL, *wd = p->wd;
 
-	if (!sem && (p->err = rl_semantic_new(&own, p->lang, p->types, c->a, c->b)) == 0)
+	if (!sem && (p->err = rl_semantic_sibling(&own, p->model)) == 0)
 		sem = own;
 	if (!wd && p->err == 0 && (p->err = rl_worddiff_scratch_new(&own_wd)) == 0)
 		wd = own_wd;
@@ -180,8 +391,8 @@ static void *sem_run(void *arg)
 		size_t n_edits = c->links[k].n_edits, a0, a1, b0, b1;
 
 		p->off[k] = p->n;
-		if (!p->todo[k])
-			continue; /* nothing to diff or read (an inserted or deleted paragraph) */
+		if (!p->todo[k] || p->todo[k] == 5)
+			continue; /* nothing to diff or read, or read already */
 		/* marked 1: the aligner's edits, so c->edits holds some */
 		e = p->todo[k] == 1 ? c->edits.v + p->edit_off[k] : NULL;
 		a0 = c->a->paras[x->o0].start;
@@ -203,7 +414,10 @@ static void *sem_run(void *arg)
 		if ((p->todo[k] == 1 || p->todo[k] == 3) && p->types)
 			p->err = rl_semantic_detect(&p->v, &p->n, &p->cap, sem, c->a->data, a0, a1,
 			                            c->b->data, b0, b1, e, n_edits);
+		p->cnt[k] = p->n - p->off[k];
 	}
+	if (p->err == 0 && p->ej->n)
+		early_work(p->ej, p->who, sem);
 	if (p->err < 0)
 		snprintf(p->msg, sizeof(p->msg), "%s", rl_error_last());
 	rl_semantic_free(own);
@@ -229,7 +443,7 @@ static int take_edits(rl_comparison *c, sem_part *p, size_t *edit_off)
 		memcpy(c->edits.v + base, p->edits.v, p->edits.n * sizeof(rl_edit));
 	c->edits.n = c->edits.floor = base + p->edits.n;
 	for (size_t k = p->k0; k < p->k1; k++)
-		if (p->todo[k] >= 3)
+		if (p->todo[k] >= 3 && p->todo[k] <= 4)
 			edit_off[k] += base;
 	return 0;
 }
@@ -238,25 +452,34 @@ static int take_edits(rl_comparison *c, sem_part *p, size_t *edit_off)
  * not diff) and the changes of every changed pair (marked 1, or found
  * changed by that diff), the links in order: edit_off[k], change_off[k]
  * and each link's n_edits and n_changes are set, and todo[k] becomes 3 or
- * 4 for a diffed pair that differs or not.  With more than
- * SEM_PARALLEL_BYTES to read and a second processor, the links are cut in
- * two halves by bytes and the second half goes to a thread with a word
- * diff scratch and an analyser of its own: an analyser's results do not
- * depend on the pairs it saw before, so the output is the same.  Fails
- * with RL_ENOMEM. */
+ * 4 for a diffed pair that differs or not.  The changes of the pairs the
+ * early job read (marked 1 and found there) are taken from it, after the
+ * rest.  With more than SEM_PARALLEL_BYTES left to read and a second
+ * processor, the links are cut in two halves by bytes and the second half
+ * goes to a thread with a word diff scratch and an analyser of its own:
+ * an analyser's results do not depend on the pairs it saw before, so the
+ * output is the same.  Fails with RL_ENOMEM, or as the early job did. */
 static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord,
                       unsigned char *todo, size_t *edit_off, size_t *change_off,
-                      rl_worddiff_scratch *wd, rl_semantic *sem, const char *lang, unsigned types)
+                      rl_worddiff_scratch *wd, rl_semantic *sem, unsigned types, early_job *ej)
 {
 	sem_part p1, p2;
-	size_t n = c->n_links, total = 0, half = 0, split = n;
+	size_t n = c->n_links, total = 0, half = 0, split = n, *cnt, at = 0, n_early;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	rl_change *v = NULL;
 	pthread_t tid;
 	int started = 0, err;
 
-	for (size_t k = 0; k < n; k++)
+	if (!(cnt = rl_calloc(n + 1, sizeof(size_t))))
+		return early_finish(ej, RL_ENOMEM);
+	for (size_t k = 0; k < n; k++) {
+		const rl_alink *x = &al->v[ord[k]];
+
+		if (todo[k] == 1 && ej->n && x->has_edits && early_find(ej, x->o0, x->n0))
+			todo[k] = 5;
 		if (todo[k] == 2 || (todo[k] == 1 && types))
-			total += pair_bytes(c, &al->v[ord[k]]);
+			total += pair_bytes(c, x);
+	}
 	memset(&p1, 0, sizeof(p1));
 	p1.c = c;
 	p1.al = al;
@@ -264,11 +487,15 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	p1.todo = todo;
 	p1.edit_off = edit_off;
 	p1.off = change_off;
+	p1.cnt = cnt;
 	p1.wd = wd;
 	p1.sem = sem;
-	p1.lang = lang;
+	p1.model = sem;
+	p1.ej = ej;
+	p1.who = 1;
 	p1.types = types;
 	p2 = p1;
+	p2.who = 2;
 	if (total >= SEM_PARALLEL_BYTES && cpus > 1) {
 		for (split = 0; split < n && half < total / 2; split++)
 			if (todo[split] == 2 || (todo[split] == 1 && types))
@@ -284,33 +511,48 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	sem_run(&p1);
 	if (started)
 		pthread_join(tid, NULL);
-	err = p1.err < 0 ? p1.err : p2.err;
+	err = early_finish(ej, p1.err < 0 ? p1.err : p2.err);
 	if (err == 0 && (err = take_edits(c, &p1, edit_off)) == 0 && started)
 		err = take_edits(c, &p2, edit_off);
-	if (err == 0 && p2.n &&
-	    rl_grow(&p1.v, &p1.cap, p1.n + p2.n, sizeof(rl_change)) < 0)
+	/* the changes in link order, from the part or the early worker that found them */
+	n_early = ej->out[0].n + ej->out[1].n + ej->out[2].n;
+	if (err == 0 && p1.n + p2.n + n_early &&
+	    !(v = rl_calloc(p1.n + p2.n + n_early, sizeof(rl_change))))
 		err = RL_ENOMEM;
-	if (err == 0 && p2.n) {
-		memcpy(p1.v + p1.n, p2.v, p2.n * sizeof(rl_change));
-		for (size_t k = split; k < n; k++)
-			change_off[k] += p1.n;
-		p1.n += p2.n;
+	for (size_t k = 0; err == 0 && k < n; k++) {
+		const rl_change *from;
+
+		if (todo[k] == 5) {
+			const rl_alink *x = &al->v[ord[k]];
+			const early_pair *q = early_find(ej, x->o0, x->n0);
+
+			from = ej->out[q->who].v + q->c0;
+			cnt[k] = q->nc;
+			todo[k] = 1;
+		} else {
+			from = (k < p1.k1 ? p1.v : p2.v) + change_off[k];
+		}
+		if (cnt[k])
+			memcpy(v + at, from, cnt[k] * sizeof(rl_change));
+		change_off[k] = at;
+		c->links[k].n_changes = cnt[k];
+		at += cnt[k];
 	}
 	rl_edits_free(&p1.edits);
 	rl_edits_free(&p2.edits);
+	free(p1.v);
 	free(p2.v);
-	c->changes = p1.v;
-	c->n_changes = p1.n;
-	c->changes_cap = p1.cap;
-	for (size_t k = 0; err == 0 && k < n; k++)
-		c->links[k].n_changes = (k + 1 < n ? change_off[k + 1] : c->n_changes) - change_off[k];
-	if (err < 0 && p1.err == 0)
+	free(cnt);
+	c->changes = v;
+	c->n_changes = at;
+	c->changes_cap = err == 0 ? p1.n + p2.n + n_early : 0;
+	if (err < 0 && p1.err == 0 && p2.err < 0)
 		return rl_error_set(err, "%s", p2.msg);
 	return err;
 }
 
 static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratch *wd,
-                       rl_semantic *sem, const char *lang, unsigned types)
+                       rl_semantic *sem, unsigned types, early_job *ej)
 {
 	uint32_t *ord = NULL;
 	size_t *edit_off = NULL, *change_off = NULL, n_idx = 0;
@@ -378,7 +620,7 @@ static int build_links(rl_comparison *c, const rl_alinks *al, rl_worddiff_scratc
 			todo[k] = l->n_old && l->n_new && changed;
 	}
 	c->n_links = al->n;
-	if ((err = detect_all(c, al, ord, todo, edit_off, change_off, wd, sem, lang, types)) < 0)
+	if ((err = detect_all(c, al, ord, todo, edit_off, change_off, wd, sem, types, ej)) < 0)
 		goto done;
 	for (size_t k = 0; k < al->n; k++) {
 		rl_link *l = &c->links[k];
@@ -478,13 +720,19 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	rl_options defaults;
 	rl_alinks al = {0};
 	rl_worddiff_scratch *wd = NULL;
-	rl_semantic *sem = NULL;
 	grid_job g;
+	early_job ej;
+	model_job mj;
+	rl_align_hook hook = {early_start, &ej};
 	unsigned types;
 	int err;
 
 	*out = NULL;
 	memset(&g, 0, sizeof(g));
+	memset(&ej, 0, sizeof(ej));
+	memset(&mj, 0, sizeof(mj));
+	atomic_init(&ej.next, 0);
+	atomic_init(&ej.failed, 0);
 	if (!opts) {
 		rl_options_init(&defaults);
 		opts = &defaults;
@@ -499,8 +747,20 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 	c->mode = opts->mode;
 	if (opts->heatmap && (err = grid_start(&g, c, opts)) < 0)
 		goto done;
-	if ((err = rl_worddiff_scratch_new(&wd)) < 0 ||
-	    (c->mode != RL_MODE_RELATED && (err = rl_align_versions(&al, a, b, &c->edits, wd)) < 0))
+	/* the analyser, made while the alignment starts: the early job's is a sibling */
+	types = c->mode == RL_MODE_RELATED ? opts->changes & RELATED_CHANGES : opts->changes;
+	if ((err = rl_worddiff_scratch_new(&wd)) < 0)
+		goto done;
+	mj.a = a;
+	mj.b = b;
+	mj.lang = opts->lang;
+	mj.types = types;
+	model_start(&mj);
+	ej.a = a;
+	ej.b = b;
+	ej.model = &mj;
+	if (c->mode != RL_MODE_RELATED &&
+	    (err = rl_align_versions(&al, a, b, &c->edits, wd, &hook)) < 0)
 		goto done;
 	if (c->mode == RL_MODE_AUTO) {
 		c->mode_auto = 1;
@@ -511,24 +771,41 @@ int rl_compare(rl_comparison **out, const rl_doc *a, const rl_doc *b, const rl_o
 		              : RL_MODE_RELATED;
 	}
 	if (c->mode == RL_MODE_RELATED) {
-		/* drop what the versions aligner found and diffed under auto */
+		/* drop what the versions aligner found and diffed under auto, the
+		 * changes found early with it, and an analyser for other types */
+		if (ej.started)
+			pthread_join(ej.tid, NULL);
+		ej.started = 0;
+		ej.n = 0;
+		for (int w = 0; w < EARLY_WORKERS; w++)
+			ej.out[w].err = 0;
 		al.n = 0;
 		c->edits.n = c->edits.floor = 0;
+		if (types != (opts->changes & RELATED_CHANGES)) {
+			model_finish(&mj);
+			rl_semantic_free(mj.sem);
+			mj.sem = NULL;
+			mj.types = types = opts->changes & RELATED_CHANGES;
+			model_run(&mj);
+		}
 		if ((err = rl_align_related(&al, a, b, opts)) < 0)
 			goto done;
 	}
-	types = c->mode == RL_MODE_RELATED ? opts->changes & RELATED_CHANGES : opts->changes;
-	if ((err = rl_semantic_new(&sem, opts->lang, types, a, b)) < 0 ||
-	    (err = build_links(c, &al, wd, sem, opts->lang, types)) < 0)
+	if ((err = model_finish(&mj)) < 0 ||
+	    (err = build_links(c, &al, wd, mj.sem, types, &ej)) < 0)
 		goto done;
 	if (c->mode == RL_MODE_RELATED)
 		c->equal = same_paragraphs(a, b);
 done:
+	err = early_finish(&ej, err);
+	early_free(&ej);
+	if (mj.started)
+		pthread_join(mj.tid, NULL);
+	rl_semantic_free(mj.sem);
 	if ((err = grid_finish(&g, err)) == 0) {
 		*out = c;
 		c = NULL;
 	}
-	rl_semantic_free(sem);
 	rl_worddiff_scratch_free(wd);
 	rl_alinks_free(&al);
 	rl_comparison_free(c);

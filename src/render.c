@@ -7,8 +7,10 @@
 #include "render.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* ---- writer ------------------------------------------------------------- */
 
@@ -308,13 +310,21 @@ static void json_changes(rl_out *o, const rl_comparison *c, const rl_link *l)
 	for (size_t i = 0; i < l->n_changes; i++) {
 		const rl_change *ch = &l->changes[i];
 
-		rl_out_printf(o, "%s{\"type\": \"%s\", \"old\": ", i ? ", " : "",
-		              rl_change_type_name(ch->type));
+		/* puts, not printf: this runs for every change and every link */
+		rl_out_puts(o, i ? ", {\"type\": \"" : "{\"type\": \"");
+		rl_out_puts(o, rl_change_type_name(ch->type));
+		rl_out_puts(o, "\", \"old\": ");
 		rl_out_json_string(o, c->a->data + ch->old_start, ch->old_end - ch->old_start);
 		rl_out_puts(o, ", \"new\": ");
 		rl_out_json_string(o, c->b->data + ch->new_start, ch->new_end - ch->new_start);
-		rl_out_printf(o, ", \"old_start\": %zu, \"old_end\": %zu, \"new_start\": %zu, \"new_end\": %zu",
-		              ch->old_start, ch->old_end, ch->new_start, ch->new_end);
+		rl_out_puts(o, ", \"old_start\": ");
+		rl_out_uint(o, ch->old_start);
+		rl_out_puts(o, ", \"old_end\": ");
+		rl_out_uint(o, ch->old_end);
+		rl_out_puts(o, ", \"new_start\": ");
+		rl_out_uint(o, ch->new_start);
+		rl_out_puts(o, ", \"new_end\": ");
+		rl_out_uint(o, ch->new_end);
 		if (ch->detail) {
 			rl_out_puts(o, ", \"detail\": ");
 			rl_out_json_string(o, ch->detail, strlen(ch->detail));
@@ -324,25 +334,15 @@ static void json_changes(rl_out *o, const rl_comparison *c, const rl_link *l)
 	rl_out_puts(o, "]");
 }
 
-int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *opts)
+/* Links [k0, k1). */
+static void json_links(rl_out *o, const rl_comparison *c, size_t k0, size_t k1)
 {
-	rl_summary s;
-	int first = 1;
-
-	(void)opts;
-	rl_summary_count(&s, c);
-	rl_out_printf(o, "{\"format\": \"redline-diff/1\", \"mode\": \"%s\", \"mode_auto\": %s,\n",
-	              rl_mode_name(c->mode), c->mode_auto ? "true" : "false");
-	rl_out_puts(o, " \"old\": ");
-	json_doc(o, c->a);
-	rl_out_puts(o, ",\n \"new\": ");
-	json_doc(o, c->b);
-	rl_out_printf(o, ",\n \"equal\": %s,\n \"links\": [", c->equal ? "true" : "false");
-	for (size_t k = 0; k < c->n_links; k++) {
+	for (size_t k = k0; k < k1; k++) {
 		const rl_link *l = &c->links[k];
 
-		rl_out_printf(o, "%s\n  {\"kind\": \"%s\", \"old\": ", k ? "," : "",
-		              rl_link_kind_name(l->kind));
+		rl_out_puts(o, k ? ",\n  {\"kind\": \"" : "\n  {\"kind\": \"");
+		rl_out_puts(o, rl_link_kind_name(l->kind));
+		rl_out_puts(o, "\", \"old\": ");
 		json_indices(o, l->old_paras, l->n_old);
 		rl_out_puts(o, ", \"new\": ");
 		json_indices(o, l->new_paras, l->n_new);
@@ -353,6 +353,142 @@ int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *o
 		json_changes(o, c, l);
 		rl_out_puts(o, "}");
 	}
+}
+
+/*
+ * The links of a large comparison on two threads: they are cut in chunks
+ * of JSON_CHUNK links; the caller's thread writes the even chunks as it
+ * renders them and a second thread renders the odd ones into one of two
+ * buffers, which the caller writes in their turn.  The output is the
+ * same, and the memory held is two chunks' text, whatever the size.
+ */
+#define JSON_PARALLEL_LINKS 4096
+#define JSON_CHUNK 256
+
+typedef struct json_pipe {
+	const rl_comparison *c;
+	size_t n_chunks;
+	rl_buf text[2];  /* odd chunk i goes to text[i / 2 % 2] */
+	int full[2];     /* holds its chunk, not written yet */
+	int stop;        /* the writer failed: render no more */
+	int err;         /* the renderer failed (RL_ENOMEM) */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	rl_out out;      /* the renderer's writer into text[] */
+	int slot;
+} json_pipe;
+
+static int pipe_write(const char *data, size_t len, void *payload)
+{
+	json_pipe *p = payload;
+
+	return rl_buf_put(&p->text[p->slot], data, len) < 0 ? -1 : 0;
+}
+
+static void *json_render_odd(void *arg)
+{
+	json_pipe *p = arg;
+
+	for (size_t i = 1; i < p->n_chunks; i += 2) {
+		size_t k0 = i * JSON_CHUNK, k1 = k0 + JSON_CHUNK < p->c->n_links ? k0 + JSON_CHUNK
+		                                                                  : p->c->n_links;
+		int slot = (int)(i / 2 % 2), stop;
+
+		pthread_mutex_lock(&p->lock);
+		while (p->full[slot] && !p->stop)
+			pthread_cond_wait(&p->cond, &p->lock);
+		stop = p->stop;
+		pthread_mutex_unlock(&p->lock);
+		if (stop)
+			break;
+		p->slot = slot;
+		p->text[slot].len = 0;
+		rl_out_init(&p->out, pipe_write, p);
+		json_links(&p->out, p->c, k0, k1);
+		if (rl_out_finish(&p->out) < 0)
+			p->err = RL_ENOMEM;
+		pthread_mutex_lock(&p->lock);
+		p->full[slot] = 1;
+		pthread_cond_broadcast(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+		if (p->err)
+			break;
+	}
+	return NULL;
+}
+
+/* All links to o, on two threads when there are many.  Fails with
+ * RL_ENOMEM (o's own failures stay in o). */
+static int json_all_links(rl_out *o, const rl_comparison *c)
+{
+	json_pipe *p;
+	pthread_t tid;
+	int err = 0;
+
+	if (c->n_links < JSON_PARALLEL_LINKS || sysconf(_SC_NPROCESSORS_ONLN) < 2 ||
+	    !(p = rl_calloc(1, sizeof(*p)))) {
+		json_links(o, c, 0, c->n_links);
+		return 0;
+	}
+	p->c = c;
+	p->n_chunks = (c->n_links + JSON_CHUNK - 1) / JSON_CHUNK;
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->cond, NULL);
+	if (pthread_create(&tid, NULL, json_render_odd, p) != 0) {
+		json_links(o, c, 0, c->n_links);
+	} else {
+		for (size_t i = 0; i < p->n_chunks; i++) {
+			size_t k0 = i * JSON_CHUNK, k1 = k0 + JSON_CHUNK < c->n_links ? k0 + JSON_CHUNK
+			                                                             : c->n_links;
+			int slot = (int)(i / 2 % 2);
+
+			if (i % 2 == 0) {
+				json_links(o, c, k0, k1);
+				continue;
+			}
+			pthread_mutex_lock(&p->lock);
+			while (!p->full[slot])
+				pthread_cond_wait(&p->cond, &p->lock);
+			pthread_mutex_unlock(&p->lock);
+			if (p->err || o->err)
+				break;
+			rl_out_put(o, p->text[slot].data, p->text[slot].len);
+			pthread_mutex_lock(&p->lock);
+			p->full[slot] = 0;
+			pthread_cond_broadcast(&p->cond);
+			pthread_mutex_unlock(&p->lock);
+		}
+		pthread_mutex_lock(&p->lock);
+		p->stop = 1;
+		pthread_cond_broadcast(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+		pthread_join(tid, NULL);
+		err = p->err;
+	}
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->cond);
+	rl_buf_free(&p->text[0]);
+	rl_buf_free(&p->text[1]);
+	free(p);
+	return err ? rl_error_set(err, "out of memory") : 0;
+}
+
+int rl_render_json(rl_out *o, const rl_comparison *c, const rl_render_options *opts)
+{
+	rl_summary s;
+	int first = 1, err;
+
+	(void)opts;
+	rl_summary_count(&s, c);
+	rl_out_printf(o, "{\"format\": \"redline-diff/1\", \"mode\": \"%s\", \"mode_auto\": %s,\n",
+	              rl_mode_name(c->mode), c->mode_auto ? "true" : "false");
+	rl_out_puts(o, " \"old\": ");
+	json_doc(o, c->a);
+	rl_out_puts(o, ",\n \"new\": ");
+	json_doc(o, c->b);
+	rl_out_printf(o, ",\n \"equal\": %s,\n \"links\": [", c->equal ? "true" : "false");
+	if ((err = json_all_links(o, c)) < 0)
+		return err;
 	rl_out_puts(o, "\n ],\n \"summary\": {");
 	for (int k = 0; k < RL_LINK_KIND_COUNT; k++) {
 		rl_out_printf(o, "%s\"%s\": %zu", first ? "" : ", ", rl_link_kind_name((rl_link_kind)k),

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -271,7 +272,28 @@ typedef struct context {
 	rl_buf word;               /* a joined word looked for */
 } context;
 
+/* The rarity of words over two texts (see need_rarity()), counted once by
+ * whichever of an analyser and its siblings needs it first. */
+typedef struct rarity_counts {
+	pthread_mutex_t lock;
+	int ready;    /* counted, or failed with err */
+	int err;
+	rl_map64 df;  /* word key -> 1 + index in dfv */
+	struct df_count {
+		uint32_t last;  /* the last paragraph counted */
+		uint32_t count; /* paragraphs holding the word */
+	} *dfv;
+	size_t n_dfv, dfv_cap;
+	double n_paras;
+	rl_map64 df_map; /* paragraph hash -> 1 + index in df_v */
+	struct para_rec *df_v;
+	size_t n_df_v, df_v_cap;
+	uint64_t *dkeys;  /* the keys of the paragraphs in df_v */
+	size_t n_dkeys, dkeys_cap;
+} rarity_counts;
+
 struct rl_semantic {
+	const rl_semantic *lists; /* the lists' owner (see "the lists, once"); NULL: this one */
 	unsigned types;
 	char decimal; /* the decimal separator of the languages, 0 when they differ */
 	size_t n_langs;
@@ -280,14 +302,14 @@ struct rl_semantic {
 	rl_set64 evidence[MAX_LANGS]; /* its one-word entries and stopwords */
 	size_t hits[MAX_LANGS];
 	const rl_doc *docs[2];
-	rl_map64 lang_map, df_map; /* paragraph hash -> 1 + index in lang_v, df_v */
-	struct para_rec *lang_v, *df_v;
-	size_t n_lang_v, lang_v_cap, n_df_v, df_v_cap;
+	rl_map64 lang_map; /* paragraph hash -> 1 + index in lang_v */
+	struct para_rec *lang_v;
+	size_t n_lang_v, lang_v_cap;
 	uint32_t *lhits;  /* hits per language of the paragraphs in lang_v */
 	size_t n_lhits, lhits_cap;
-	uint64_t *dkeys;  /* the keys of the paragraphs in df_v */
-	size_t n_dkeys, dkeys_cap;
-	int df_ready;
+	rarity_counts *rc; /* own_rc, or that of the analyser this one is a sibling of */
+	rarity_counts own_rc;
+	int df_ready;     /* rc asked for */
 	lexicon neg, mod, num, unit, date, gaz;
 	rl_map64 lexm; /* word of an entry -> the lexicons it starts an entry in (LX_*) */
 	int windows;  /* no entry spans a sentence end: analyse windows (see below) */
@@ -295,13 +317,6 @@ struct rl_semantic {
 	rl_buf names; /* the first words of the gazetteer's names */
 	uint32_t first_part[2]; /* see phrase_keys() */
 	rl_set64 stop, particles, ordinal_suffixes;
-	rl_map64 df;  /* word key -> 1 + index in dfv */
-	struct df_count {
-		uint32_t last;  /* the last paragraph counted */
-		uint32_t count; /* paragraphs holding the word */
-	} *dfv;
-	size_t n_dfv, dfv_cap;
-	double n_paras;
 	uint64_t k_http, k_https, k_ftp, k_www, u_pct, u_permille, u_ordinal;
 	side sd[2];
 	espan *es;
@@ -1222,21 +1237,21 @@ static int count_language(rl_semantic *s, const rl_doc *d, int keep)
  * the paragraph had not held it yet.  Fails with RL_ENOMEM. */
 static int count_df(rl_semantic *s, uint64_t key, uint32_t stamp)
 {
-	uint32_t *slot = rl_map64_slot(&s->df, key);
+	uint32_t *slot = rl_map64_slot(&s->rc->df, key);
 
 	if (!slot)
 		return RL_ENOMEM;
 	if (!*slot) {
-		if (rl_grow(&s->dfv, &s->dfv_cap, s->n_dfv + 1, sizeof(*s->dfv)) < 0)
+		if (rl_grow(&s->rc->dfv, &s->rc->dfv_cap, s->rc->n_dfv + 1, sizeof(*s->rc->dfv)) < 0)
 			return RL_ENOMEM;
-		s->dfv[s->n_dfv].last = 0;
-		s->dfv[s->n_dfv].count = 0;
-		*slot = (uint32_t)++s->n_dfv;
+		s->rc->dfv[s->rc->n_dfv].last = 0;
+		s->rc->dfv[s->rc->n_dfv].count = 0;
+		*slot = (uint32_t)++s->rc->n_dfv;
 	}
-	if (s->dfv[*slot - 1].last == stamp)
+	if (s->rc->dfv[*slot - 1].last == stamp)
 		return 0;
-	s->dfv[*slot - 1].last = stamp;
-	s->dfv[*slot - 1].count++;
+	s->rc->dfv[*slot - 1].last = stamp;
+	s->rc->dfv[*slot - 1].count++;
 	return 1;
 }
 
@@ -1247,9 +1262,9 @@ static int df_key(rl_semantic *s, uint64_t key, uint32_t stamp, int keep)
 
 	if (r <= 0 || !keep)
 		return r < 0 ? r : 0;
-	if (rl_grow(&s->dkeys, &s->dkeys_cap, s->n_dkeys + 1, sizeof(uint64_t)) < 0)
+	if (rl_grow(&s->rc->dkeys, &s->rc->dkeys_cap, s->rc->n_dkeys + 1, sizeof(uint64_t)) < 0)
 		return RL_ENOMEM;
-	s->dkeys[s->n_dkeys++] = key;
+	s->rc->dkeys[s->rc->n_dkeys++] = key;
 	return 0;
 }
 
@@ -1259,7 +1274,7 @@ static int df_paragraph(rl_semantic *s, const rl_doc *d, size_t i, uint32_t stam
                         uint64_t h)
 {
 	para_rec r = {d->data + d->paras[i].start, d->paras[i].end - d->paras[i].start, 0,
-	              (uint32_t)s->n_dkeys, 0};
+	              (uint32_t)s->rc->n_dkeys, 0};
 
 	s->tmp.n = 0;
 	if (rl_text_tokenize(&s->tmp, d->data, d->paras[i].start, d->paras[i].end) < 0)
@@ -1280,8 +1295,8 @@ static int df_paragraph(rl_semantic *s, const rl_doc *d, size_t i, uint32_t stam
 			if ((err = df_key(s, rl_text_key_hash(d->data + ps, pe - ps), stamp, keep)) < 0)
 				return err;
 	}
-	r.n = (uint32_t)(s->n_dkeys - r.first);
-	return keep ? para_keep(&s->df_map, &s->df_v, &s->n_df_v, &s->df_v_cap, h, &r) : 0;
+	r.n = (uint32_t)(s->rc->n_dkeys - r.first);
+	return keep ? para_keep(&s->rc->df_map, &s->rc->df_v, &s->rc->n_df_v, &s->rc->df_v_cap, h, &r) : 0;
 }
 
 /* Count the paragraphs of `d` in the sample (hash slice below `slice` of
@@ -1299,14 +1314,14 @@ static int count_rarity(rl_semantic *s, const rl_doc *d, uint32_t slice, int kee
 
 		if ((h >> 48) >= slice)
 			continue;
-		stamp = (uint32_t)++s->n_paras;
-		if (!(r = para_find(&s->df_map, s->df_v, h, p, len))) {
+		stamp = (uint32_t)++s->rc->n_paras;
+		if (!(r = para_find(&s->rc->df_map, s->rc->df_v, h, p, len))) {
 			if ((err = df_paragraph(s, d, i, stamp, keep, h)) < 0)
 				return err;
 			continue;
 		}
 		for (uint32_t k = 0; k < r->n && err >= 0; k++)
-			err = count_df(s, s->dkeys[r->first + k], stamp);
+			err = count_df(s, s->rc->dkeys[r->first + k], stamp);
 		if (err < 0)
 			return err;
 	}
@@ -1322,7 +1337,9 @@ static size_t text_bytes(const rl_doc *d)
 	return n;
 }
 
-/* Count rarity over both texts, once.  Fails with RL_ENOMEM. */
+/* Count rarity over both texts, once for an analyser and its siblings
+ * (the first to ask counts, under the lock; the others wait for it).
+ * Fails with RL_ENOMEM. */
 static int need_rarity(rl_semantic *s)
 {
 	size_t bytes;
@@ -1332,13 +1349,19 @@ static int need_rarity(rl_semantic *s)
 	if (s->df_ready)
 		return 0;
 	s->df_ready = 1;
-	bytes = text_bytes(s->docs[0]) + text_bytes(s->docs[1]);
-	if (bytes > DF_ALL)
-		slice = (uint32_t)((uint64_t)65536 * DF_ALL / bytes) + 1;
-	if ((err = count_rarity(s, s->docs[0], slice, 1)) < 0 ||
-	    (err = count_rarity(s, s->docs[1], slice, 0)) < 0)
-		return err;
-	return 0;
+	pthread_mutex_lock(&s->rc->lock);
+	if (!s->rc->ready) {
+		s->rc->ready = 1;
+		bytes = text_bytes(s->docs[0]) + text_bytes(s->docs[1]);
+		if (bytes > DF_ALL)
+			slice = (uint32_t)((uint64_t)65536 * DF_ALL / bytes) + 1;
+		if ((err = count_rarity(s, s->docs[0], slice, 1)) < 0 ||
+		    (err = count_rarity(s, s->docs[1], slice, 0)) < 0)
+			s->rc->err = err;
+	}
+	err = s->rc->err;
+	pthread_mutex_unlock(&s->rc->lock);
+	return err;
 }
 
 /* Keep the lexicons of the language most of whose words the texts use —
@@ -1365,11 +1388,128 @@ static void choose_language(rl_semantic *s)
  * the alignment weighs words: log(1 + N / df).  Cannot fail. */
 static double rarity(const rl_semantic *s, uint64_t key)
 {
-	const uint32_t *slot = rl_map64_get(&s->df, key);
-	double n = s->n_paras > 0 ? s->n_paras : 1;
-	uint32_t df = slot && *slot ? s->dfv[*slot - 1].count : 1;
+	const uint32_t *slot = rl_map64_get(&s->rc->df, key);
+	double n = s->rc->n_paras > 0 ? s->rc->n_paras : 1;
+	uint32_t df = slot && *slot ? s->rc->dfv[*slot - 1].count : 1;
 
 	return log(1.0 + n / (df ? df : 1));
+}
+
+/* ---- the lists, once ----------------------------------------------------- */
+
+/*
+ * The lists of one `lang` argument are read at the first rl_semantic_new()
+ * that asks for them, into an analyser of their own that reads no text,
+ * and kept until the process exits (their owner, freed by an atexit()
+ * handler).  They are not written after: every analyser copies the
+ * load-time fields (the tables they point to are shared, read-only, by
+ * analysers on any thread) and sets what depends on its texts, the
+ * languages in use, in its copies.  Reading them took most of a corpus
+ * trace's instructions when every comparison read them again.
+ */
+
+typedef struct loaded {
+	struct loaded *next;
+	char *lang;   /* NULL: every language */
+	int alone;    /* load_all()'s answer */
+	rl_semantic *s;
+} loaded;
+
+static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
+static loaded *lists_loaded;
+static int lists_atexit;
+
+static void set_keys(rl_semantic *s)
+{
+	s->k_http = rl_text_key_hash("http", 4);
+	s->k_https = rl_text_key_hash("https", 5);
+	s->k_ftp = rl_text_key_hash("ftp", 3);
+	s->k_www = rl_text_key_hash("www", 3);
+	s->u_pct = rl_text_key_hash("%", 1);
+	s->u_permille = rl_text_key_hash("\xe2\x80\xb0", 3);
+	s->u_ordinal = rl_text_key_hash("#ordinal", 8);
+}
+
+static void lists_free_all(void)
+{
+	pthread_mutex_lock(&lists_lock);
+	while (lists_loaded) {
+		loaded *l = lists_loaded;
+
+		lists_loaded = l->next;
+		rl_semantic_free(l->s);
+		free(l->lang);
+		free(l);
+	}
+	pthread_mutex_unlock(&lists_lock);
+}
+
+/* The lists of `lang`, read now unless they were before; *alone as
+ * load_all() returns it.  Fails with RL_ENOMEM, or as load_all() does (and
+ * then nothing is kept: the next call reads them again). */
+static int lists_get(const rl_semantic **out, int *alone, const char *lang)
+{
+	loaded *l;
+	int err = 0;
+
+	pthread_mutex_lock(&lists_lock);
+	for (l = lists_loaded; l; l = l->next)
+		if (lang ? l->lang && !strcmp(l->lang, lang) : !l->lang)
+			break;
+	if (!l) {
+		if (!(l = rl_calloc(1, sizeof(*l))) || !(l->s = rl_calloc(1, sizeof(*l->s))) ||
+		    (lang && !(l->lang = strdup(lang)))) {
+			err = RL_ENOMEM;
+		} else {
+			set_keys(l->s);
+			if ((l->alone = load_all(l->s, lang)) < 0)
+				err = l->alone;
+			else if (index_entities(l->s) < 0)
+				err = RL_ENOMEM;
+		}
+		if (err == 0 && !lists_atexit)
+			lists_atexit = atexit(lists_free_all) == 0;
+		if (err < 0) {
+			if (l) {
+				rl_semantic_free(l->s);
+				free(l->lang);
+				free(l);
+			}
+		} else {
+			l->next = lists_loaded;
+			lists_loaded = l;
+		}
+	}
+	pthread_mutex_unlock(&lists_lock);
+	if (err < 0)
+		return err;
+	*out = l->s;
+	*alone = l->alone;
+	return 0;
+}
+
+/* Point s at the lists of `l`; the languages in use are all of them. */
+static void lists_use(rl_semantic *s, const rl_semantic *l)
+{
+	s->lists = l;
+	s->n_langs = l->n_langs;
+	s->cur = LANG_ANY;
+	memcpy(s->decimals, l->decimals, sizeof(s->decimals));
+	memcpy(s->evidence, l->evidence, sizeof(s->evidence));
+	s->neg = l->neg;
+	s->mod = l->mod;
+	s->num = l->num;
+	s->unit = l->unit;
+	s->date = l->date;
+	s->gaz = l->gaz;
+	s->lexm = l->lexm;
+	s->windows = l->windows;
+	s->ents = l->ents;
+	s->names = l->names;
+	s->stop = l->stop;
+	s->particles = l->particles;
+	s->ordinal_suffixes = l->ordinal_suffixes;
+	use_languages(s, UINT32_MAX);
 }
 
 /* ---- lifetime ------------------------------------------------------------ */
@@ -1378,27 +1518,23 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
                     const rl_doc *b)
 {
 	rl_semantic *s = rl_calloc(1, sizeof(*s));
+	const rl_semantic *l;
 	int err = 0, alone;
 
 	*out = NULL;
 	if (!s)
 		return RL_ENOMEM;
 	s->types = types;
+	s->rc = &s->own_rc;
+	pthread_mutex_init(&s->own_rc.lock, NULL);
 	if (!types) {
 		*out = s;
 		return 0;
 	}
-	s->k_http = rl_text_key_hash("http", 4);
-	s->k_https = rl_text_key_hash("https", 5);
-	s->k_ftp = rl_text_key_hash("ftp", 3);
-	s->k_www = rl_text_key_hash("www", 3);
-	s->u_pct = rl_text_key_hash("%", 1);
-	s->u_permille = rl_text_key_hash("\xe2\x80\xb0", 3);
-	s->u_ordinal = rl_text_key_hash("#ordinal", 8);
-	if ((alone = load_all(s, lang)) < 0) {
-		err = alone;
+	set_keys(s);
+	if ((err = lists_get(&l, &alone, lang)) < 0)
 		goto done;
-	}
+	lists_use(s, l);
 	s->docs[0] = a;
 	s->docs[1] = b;
 	if (!alone && s->n_langs > 1) {
@@ -1411,6 +1547,26 @@ int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const r
 done:
 	rl_semantic_free(s);
 	return err;
+}
+
+int rl_semantic_sibling(rl_semantic **out, const rl_semantic *model)
+{
+	rl_semantic *s = rl_calloc(1, sizeof(*s));
+
+	*out = NULL;
+	if (!s)
+		return RL_ENOMEM;
+	s->types = model->types;
+	s->rc = model->rc;
+	s->docs[0] = model->docs[0];
+	s->docs[1] = model->docs[1];
+	if (model->lists) {
+		set_keys(s);
+		lists_use(s, model->lists);
+		use_languages(s, model->neg.langs);
+	}
+	*out = s;
+	return 0;
 }
 
 static void side_free(side *sd)
@@ -1432,28 +1588,33 @@ void rl_semantic_free(rl_semantic *s)
 {
 	if (!s)
 		return;
-	lex_free(&s->neg);
-	lex_free(&s->mod);
-	lex_free(&s->num);
-	lex_free(&s->unit);
-	lex_free(&s->date);
-	lex_free(&s->gaz);
-	rl_map64_free(&s->lexm);
-	rl_map64_free(&s->ents);
-	rl_buf_free(&s->names);
-	rl_set64_free(&s->stop);
-	rl_set64_free(&s->particles);
-	rl_set64_free(&s->ordinal_suffixes);
-	for (size_t l = 0; l < MAX_LANGS; l++)
-		rl_set64_free(&s->evidence[l]);
-	rl_map64_free(&s->df);
-	free(s->dfv);
+	if (!s->lists) {
+		lex_free(&s->neg);
+		lex_free(&s->mod);
+		lex_free(&s->num);
+		lex_free(&s->unit);
+		lex_free(&s->date);
+		lex_free(&s->gaz);
+		rl_map64_free(&s->lexm);
+		rl_map64_free(&s->ents);
+		rl_buf_free(&s->names);
+		rl_set64_free(&s->stop);
+		rl_set64_free(&s->particles);
+		rl_set64_free(&s->ordinal_suffixes);
+		for (size_t l = 0; l < MAX_LANGS; l++)
+			rl_set64_free(&s->evidence[l]);
+	}
+	if (s->rc == &s->own_rc) {
+		rl_map64_free(&s->own_rc.df);
+		free(s->own_rc.dfv);
+		rl_map64_free(&s->own_rc.df_map);
+		free(s->own_rc.df_v);
+		free(s->own_rc.dkeys);
+		pthread_mutex_destroy(&s->own_rc.lock);
+	}
 	rl_map64_free(&s->lang_map);
-	rl_map64_free(&s->df_map);
 	free(s->lang_v);
-	free(s->df_v);
 	free(s->lhits);
-	free(s->dkeys);
 	side_free(&s->sd[0]);
 	side_free(&s->sd[1]);
 	free(s->es);

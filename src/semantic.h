@@ -14,7 +14,9 @@ typedef struct rl_semantic rl_semantic;
 
 /* Load the lexicons of language `lang` ("nl"; NULL, or a language without
  * lexicons: those of every language under data/lang; then the texts tell
- * which to keep) and the gazetteer.  `a` and `b` (either may be NULL) are
+ * which to keep) and the gazetteer: read from disk at the first call for
+ * `lang` in the process, shared read-only by every analyser on any thread
+ * after, and freed at exit.  `a` and `b` (either may be NULL) are
  * borrowed until rl_semantic_free(): the rarity of terms is counted over
  * their paragraphs when a pair first needs it.  `types` is the bit set of
  * change types to detect.  Fails with RL_EIO, RL_EINVALID (a malformed
@@ -22,7 +24,14 @@ typedef struct rl_semantic rl_semantic;
 int rl_semantic_new(rl_semantic **out, const char *lang, unsigned types, const rl_doc *a,
                     const rl_doc *b);
 
-/* Release.  NULL is a no-op. */
+/* An analyser of the same texts with the same lists and types as `model`,
+ * for another thread (an analyser is not shared): the language `model`
+ * chose is taken, not counted again, and the rarity of terms is counted
+ * once, by whichever of the two needs it first.  `model` must outlive it.
+ * Fails with RL_ENOMEM. */
+int rl_semantic_sibling(rl_semantic **out, const rl_semantic *model);
+
+/* Release (an analyser after its siblings).  NULL is a no-op. */
 void rl_semantic_free(rl_semantic *s);
 
 /* Find the changes between a[a0..a1) (the old side of a pair) and

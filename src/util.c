@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -290,6 +291,30 @@ uint64_t rl_hash(const void *data, size_t len, uint64_t seed)
 	return mix(h, 0x1d8e4e27c47d124fULL);
 }
 
+/* Files of at least this many bytes are read into memory the kernel is
+ * asked to back with huge pages. */
+#define HUGE_READ ((size_t)4 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* Make b a buffer of at least `want` bytes, aligned to and asked to be
+ * backed by huge pages where the kernel has them (madvise: a hint), so
+ * that writing it faults once per 2 MB instead of once per page: on the
+ * 10 MB bench files those faults cost more than the copy.  Left empty when
+ * memory cannot be had (the caller grows it as usual). */
+static void huge_buffer(rl_buf *b, size_t want)
+{
+	size_t cap = (want + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	void *p;
+
+	if (posix_memalign(&p, HUGE_PAGE, cap) != 0)
+		return;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, cap, MADV_HUGEPAGE);
+#endif
+	b->data = p;
+	b->cap = cap;
+}
+
 int rl_read_file(char **out, size_t *len, const char *path, size_t limit)
 {
 	int fd = 0, err = 0;
@@ -324,6 +349,8 @@ int rl_read_file(char **out, size_t *len, const char *path, size_t limit)
 			want = (size_t)st.st_size + 1;
 		}
 	}
+	if (want >= HUGE_READ)
+		huge_buffer(&b, want);
 	if ((err = rl_buf_grow(&b, want)) < 0)
 		goto done;
 	for (;;) {

@@ -67,7 +67,7 @@ static char *align_str(rl_doc *a, rl_doc *b)
 	size_t *seen_a = calloc(a->n_paras + 1, sizeof(size_t));
 	size_t *seen_b = calloc(b->n_paras + 1, sizeof(size_t));
 
-	assert_int_equal(rl_align_versions(&l, a, b, &ed, wd), 0);
+	assert_int_equal(rl_align_versions(&l, a, b, &ed, wd, NULL), 0);
 	for (size_t k = 0; k < l.n; k++) {
 		const rl_alink *x = &l.v[k];
 
@@ -248,12 +248,48 @@ static void test_align__duplicates_pair_in_order(void **state)
 	rl_doc_free(db);
 }
 
+/* The pairs made in place, as the hook is told of them: how many, and
+ * how many of them have an edit script that covers both paragraphs. */
+typedef struct placed {
+	const rl_doc *a, *b;
+	size_t calls, n, whole;
+} placed;
+
+static void count_placed(void *arg, const rl_alinks *l, size_t from, size_t to,
+                         const rl_edits *edits)
+{
+	placed *p = arg;
+
+	p->calls++;
+	for (size_t k = from; k < to; k++) {
+		const rl_alink *x = &l->v[k];
+		size_t olen = 0, nlen = 0;
+
+		p->n++;
+		if (!x->has_edits || x->o1 != x->o0 + 1 || x->n1 != x->n0 + 1)
+			continue;
+		for (size_t e = x->edit_off; e < x->edit_off + x->n_edits; e++) {
+			if (edits->v[e].op != RL_EDIT_INSERT)
+				olen += edits->v[e].end - edits->v[e].start;
+			if (edits->v[e].op != RL_EDIT_DELETE)
+				nlen += edits->v[e].end - edits->v[e].start;
+		}
+		p->whole += x->changed && edits->v[x->edit_off].start == p->a->paras[x->o0].start &&
+		            olen == p->a->paras[x->o0].end - p->a->paras[x->o0].start &&
+		            nlen == p->b->paras[x->n0].end - p->b->paras[x->n0].start;
+	}
+}
+
+/* Long documents: the pairs made in place (on two threads, the gaps cut
+ * in two) are every edited paragraph, each with its own edit script. */
 static void test_align__ten_thousand_paragraphs(void **state)
 {
 	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
 	rl_doc *da, *db;
 	rl_alinks l = {0};
 	size_t kinds[RL_LINK_KIND_COUNT] = {0};
+	placed p = {NULL, NULL, 0, 0, 0};
+	rl_align_hook hook = {count_placed, &p};
 
 	(void)state;
 	for (unsigned i = 0; i < 10000; i++) {
@@ -271,7 +307,12 @@ static void test_align__ten_thousand_paragraphs(void **state)
 	}
 	da = doc_of(&a);
 	db = doc_of(&b);
-	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd), 0);
+	p.a = da;
+	p.b = db;
+	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd, &hook), 0);
+	assert_int_equal(p.calls, 1);
+	assert_int_equal(p.n, 100);
+	assert_int_equal(p.whole, 100);
 	for (size_t k = 0; k < l.n; k++)
 		kinds[l.v[k].kind]++;
 	assert_int_equal(kinds[RL_LINK_DELETED], 100);
@@ -310,10 +351,10 @@ static void test_align__coverage(void **state)
 	(void)state;
 	assert_int_equal(rl_doc_load_buffer(&da, "a", x, strlen(x)), 0);
 	assert_int_equal(rl_doc_load_buffer(&db, "b", y, strlen(y)), 0);
-	assert_int_equal(rl_align_versions(&l, da, da, &ed, wd), 0);
+	assert_int_equal(rl_align_versions(&l, da, da, &ed, wd, NULL), 0);
 	assert_true(rl_align_coverage(&l, da, da) == 1.0);
 	rl_alinks_free(&l);
-	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd), 0);
+	assert_int_equal(rl_align_versions(&l, da, db, &ed, wd, NULL), 0);
 	assert_true(rl_align_coverage(&l, da, db) == 0.0);
 	rl_alinks_free(&l);
 	rl_doc_free(da);

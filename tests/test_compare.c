@@ -163,11 +163,13 @@ static const char *GRID_NEW =
 /* With opts.heatmap, every old paragraph is scored against every new one,
  * linked or not: the pair about energy scores above the pairs that share
  * nothing. */
-/* Compare N paragraphs that differ in one number each, in `mode`. */
-static void many_links(rl_mode mode)
+/* Compare N paragraphs that differ in one number each, in `mode`; with
+ * `anchored`, each after an equal paragraph, so that the versions aligner
+ * pairs them in place. */
+static void many_links(rl_mode mode, int anchored)
 {
 	enum { N = 3000 };
-	size_t cap = (size_t)N * 160;
+	size_t cap = (size_t)N * 240, n_links = 0;
 	char *a = malloc(cap), *b = malloc(cap);
 	size_t la = 0, lb = 0;
 	rl_doc *da, *db;
@@ -180,6 +182,10 @@ static void many_links(rl_mode mode)
 		/* a name of letters per paragraph, so that only the number differs */
 		char w[4] = {(char)('a' + i % 26), (char)('a' + i / 26 % 26), (char)('a' + i / 676), 0};
 
+		if (anchored) {
+			la += (size_t)snprintf(a + la, cap - la, "Paragraaf %s blijft zoals hij was.\n\n", w);
+			lb += (size_t)snprintf(b + lb, cap - lb, "Paragraaf %s blijft zoals hij was.\n\n", w);
+		}
 		la += (size_t)snprintf(a + la, cap - la,
 		                       "Het plan %s zegt dat de regio %d procent van de kosten "
 		                       "draagt.\n\n", w, 10 + i % 7);
@@ -196,13 +202,18 @@ static void many_links(rl_mode mode)
 	if (mode == RL_MODE_RELATED)
 		assert_true(rl_comparison_link_count(c) >= N);
 	else
-		assert_int_equal(rl_comparison_link_count(c), N);
+		assert_int_equal(rl_comparison_link_count(c), anchored ? 2 * N : N);
 	for (size_t k = 0; k < rl_comparison_link_count(c); k++) {
 		const rl_link *l = rl_comparison_link(c, k);
 		const rl_change *ch = l->changes;
 		char want[24];
 		size_t olen = 0, nlen = 0;
 
+		if (anchored && l->kind == RL_LINK_EQUAL) {
+			assert_int_equal(l->n_changes, 0);
+			continue;
+		}
+		n_links++;
 		assert_int_equal(l->kind, mode == RL_MODE_RELATED ? RL_LINK_RELATED : RL_LINK_EDITED);
 		/* the edit script covers both paragraphs */
 		for (size_t e = 0; e < l->n_edits; e++) {
@@ -225,22 +236,28 @@ static void many_links(rl_mode mode)
 		            ch->old_end <= da->paras[l->old_paras[0]].end);
 		assert_true(ch->new_start >= db->paras[l->new_paras[0]].start &&
 		            ch->new_end <= db->paras[l->new_paras[0]].end);
-		snprintf(want, sizeof(want), "%u procent", 20 + l->new_paras[0] % 7);
+		snprintf(want, sizeof(want), "%u procent",
+		         20 + (anchored ? l->new_paras[0] / 2 : l->new_paras[0]) % 7);
 		assert_int_equal(ch->new_end - ch->new_start, strlen(want));
 		assert_memory_equal(b + ch->new_start, want, strlen(want));
 	}
+	assert_true(n_links >= N);
 	release(c, da, db);
 	free(a);
 	free(b);
 }
 
 /* Enough changed text for the word diffs and the semantic pass to be cut
- * between two threads: every link still has exactly its own change. */
+ * between two threads, and (anchored) for the changes of the pairs made in
+ * place to be found while the aligner goes on: every link still has
+ * exactly its own change. */
 static void test_compare__changes_of_many_links(void **state)
 {
 	(void)state;
-	many_links(RL_MODE_VERSIONS);
-	many_links(RL_MODE_RELATED);
+	many_links(RL_MODE_VERSIONS, 0);
+	many_links(RL_MODE_VERSIONS, 1);
+	many_links(RL_MODE_AUTO, 1);
+	many_links(RL_MODE_RELATED, 0);
 }
 
 static void test_compare__heatmap_grid_scores_every_pair(void **state)

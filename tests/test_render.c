@@ -151,6 +151,63 @@ static void test_render__text_markers_and_colour(void **state)
 	rl_doc_free(b);
 }
 
+/* A comparison of 5,000 changed paragraphs, each after an equal one:
+ * 10,000 links, enough for the links to be rendered on two threads. */
+static rl_comparison *many(rl_doc **a, rl_doc **b)
+{
+	rl_buf x = RL_BUF_INIT, y = RL_BUF_INIT;
+	rl_comparison *c = NULL;
+
+	for (unsigned i = 0; i < 5000; i++) {
+		rl_buf_printf(&x, "Vaste alinea %u blijft.\n\nAlinea %u telt %u woorden.\n\n", i, i, i);
+		rl_buf_printf(&y, "Vaste alinea %u blijft.\n\nAlinea %u telt %u woorden.\n\n", i, i,
+		              i + 1);
+	}
+	assert_int_equal(rl_doc_load_buffer(a, "a.txt", x.data, x.len), 0);
+	assert_int_equal(rl_doc_load_buffer(b, "b.txt", y.data, y.len), 0);
+	assert_int_equal(rl_compare(&c, *a, *b, NULL), 0);
+	assert_int_equal(rl_comparison_link_count(c), 10000);
+	rl_buf_free(&x);
+	rl_buf_free(&y);
+	return c;
+}
+
+/* Every link once, in order, with its own words, then the summary. */
+static void test_render__json_many_links_in_order(void **state)
+{
+	rl_doc *a, *b;
+	rl_comparison *c = many(&a, &b);
+	char *j = render(c, RL_FORMAT_JSON, 0), *at = j;
+
+	(void)state;
+	for (unsigned k = 0; k < 10000; k++) {
+		char want[160];
+
+		if (k % 2 == 0)
+			snprintf(want, sizeof(want), "%s\n  {\"kind\": \"equal\", \"old\": [%u], \"new\": [%u],",
+			         k ? "," : "", k, k);
+		else
+			snprintf(want, sizeof(want),
+			         ",\n  {\"kind\": \"edited\", \"old\": [%u], \"new\": [%u], ", k, k);
+		at = strstr(at, want);
+		if (!at)
+			fail_msg("link %u not found after link %u: %s", k, k ? k - 1 : 0, want);
+		at += strlen(want);
+		if (k % 2) {
+			snprintf(want, sizeof(want),
+			         "\"words\": [[\"=\", \"Alinea %u telt \"], [\"-\", \"%u\"], [\"+\", \"%u\"]",
+			         k / 2, k / 2, k / 2 + 1);
+			if (strncmp(strstr(at, "\"words\""), want, strlen(want)) != 0)
+				fail_msg("link %u: wanted %s", k, want);
+		}
+	}
+	assert_non_null(strstr(at, "\n ],\n \"summary\": {\"equal\": 5000, \"edited\": 5000,"));
+	free(j);
+	rl_comparison_free(c);
+	rl_doc_free(a);
+	rl_doc_free(b);
+}
+
 static void test_render__write_failure_is_reported(void **state)
 {
 	rl_doc *a, *b;
@@ -159,6 +216,18 @@ static void test_render__write_failure_is_reported(void **state)
 	(void)state;
 	assert_int_equal(rl_render(c, NULL, failing, NULL), RL_EIO);
 	assert_string_equal(rl_error_last(), "write failed");
+	rl_comparison_free(c);
+	rl_doc_free(a);
+	rl_doc_free(b);
+	/* and while the links are rendered on two threads */
+	c = many(&a, &b);
+	{
+		rl_render_options ro;
+
+		rl_render_options_init(&ro);
+		ro.format = RL_FORMAT_JSON;
+		assert_int_equal(rl_render(c, &ro, failing, NULL), RL_EIO);
+	}
 	rl_comparison_free(c);
 	rl_doc_free(a);
 	rl_doc_free(b);
@@ -171,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_render__json_string_escapes_at_every_offset),
 		cmocka_unit_test(test_render__large_writes_pass_through),
 		cmocka_unit_test(test_render__json_contract),
+		cmocka_unit_test(test_render__json_many_links_in_order),
 		cmocka_unit_test(test_render__text_markers_and_colour),
 		cmocka_unit_test(test_render__write_failure_is_reported),
 	};

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -448,6 +449,55 @@ static void test_semantic__language_from_the_texts(void **state)
 	     "De premie bedraagt 1987 euro voor het hele jaar.", NULL, MEANING);
 }
 
+/* The lists are read once per process and shared by every analyser: two
+ * threads comparing at once, one Dutch text pair and one English one
+ * without --lang (each analyser picks its language from its texts) and
+ * with it, find what one comparison alone finds. */
+typedef struct lang_job {
+	const char *old, *new, *lang, *want;
+	int wrong;
+} lang_job;
+
+static void *lang_run(void *arg)
+{
+	lang_job *j = arg;
+
+	for (int i = 0; i < 40; i++) {
+		char *got = changes_of(j->old, j->new, j->lang, MEANING, 0);
+
+		j->wrong += strcmp(got, j->want) != 0;
+		free(got);
+	}
+	return NULL;
+}
+
+static void test_semantic__lists_shared_by_threads(void **state)
+{
+	lang_job jobs[4] = {
+		{"Het kabinet steunt het plan van de minister.",
+		 "Het kabinet steunt het plan van de minister, want het is ten minste goed.", NULL, "",
+		 0},
+		{"The cabinet supports the plan of the minister.",
+		 "The cabinet wants to support the plan of the minister.", NULL,
+		 "modality:>wants(assertion -> intention);", 0},
+		{"De premie bedraagt 1,5 miljoen euro.", "De premie bedraagt 2,5 miljoen euro.", "nl",
+		 "number:1,5 miljoen euro>2,5 miljoen euro;", 0},
+		{"The premium is 1,500 euros.", "The premium is 2,500 euros.", "en",
+		 "number:1,500 euros>2,500 euros;", 0},
+	};
+	pthread_t tid[4];
+
+	(void)state;
+	for (int k = 0; k < 4; k++)
+		assert_int_equal(pthread_create(&tid[k], NULL, lang_run, &jobs[k]), 0);
+	for (int k = 0; k < 4; k++) {
+		pthread_join(tid[k], NULL);
+		if (jobs[k].wrong)
+			fail_msg("job %d: %d of 40 comparisons did not find \"%s\"", k, jobs[k].wrong,
+			         jobs[k].want);
+	}
+}
+
 static void test_semantic__type_names(void **state)
 {
 	(void)state;
@@ -486,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_semantic__values_pair_in_text_order),
 		cmocka_unit_test(test_semantic__filter),
 		cmocka_unit_test(test_semantic__language_from_the_texts),
+		cmocka_unit_test(test_semantic__lists_shared_by_threads),
 		cmocka_unit_test(test_semantic__type_names),
 		cmocka_unit_test(test_semantic__punctuation_and_space),
 	};

@@ -151,6 +151,37 @@ static void test_util__read_file_errors_name_the_file(void **state)
 	unlink(path);
 }
 
+/* Large files are read into a buffer of their own (aligned, asked for
+ * huge pages): every byte arrives, NUL-terminated, also when the size is a
+ * whole number of 2 MB pages, and the buffer is freed as any other. */
+static void test_util__read_large_files(void **state)
+{
+	const size_t sizes[] = {(size_t)4 << 20, ((size_t)4 << 20) - 1, (size_t)6 << 20,
+	                        ((size_t)6 << 20) + 12345};
+	char *want = malloc(((size_t)6 << 20) + 12345);
+
+	(void)state;
+	assert_non_null(want);
+	for (size_t i = 0; i < ((size_t)6 << 20) + 12345; i++)
+		want[i] = (char)('a' + (i * 7 + i / 4093) % 26);
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		char path[] = "/tmp/rl_util_XXXXXX", *data;
+		size_t len;
+		int fd = mkstemp(path);
+
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, want, sizes[k]), (ssize_t)sizes[k]);
+		close(fd);
+		assert_int_equal(rl_read_file(&data, &len, path, 0), 0);
+		assert_int_equal(len, sizes[k]);
+		assert_memory_equal(data, want, len);
+		assert_int_equal(data[len], '\0');
+		free(data);
+		unlink(path);
+	}
+	free(want);
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -192,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_util__arena_aligns_and_frees),
 		cmocka_unit_test(test_util__hash_depends_on_every_byte),
 		cmocka_unit_test(test_util__read_file_errors_name_the_file),
+		cmocka_unit_test(test_util__read_large_files),
 		cmocka_unit_test(test_util__sort_u64_matches_qsort),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
