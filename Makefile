@@ -39,7 +39,7 @@ TEST_SRC = $(wildcard tests/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIBA = $(BUILD)/libredline.a
 
-.PHONY: all run test unit e2e asan asan-inner deps deps-check deps-tools screenshot clean install uninstall bench \
+.PHONY: all run test unit e2e asan asan-inner tsan tsan-inner deps deps-check deps-tools screenshot clean install uninstall bench \
         fuzz fuzz-build valgrind shared FORCE
 
 all: deps-check redline libredline.a
@@ -247,6 +247,19 @@ asan-inner: $(TEST_BIN) $(BUILD)/redline
 		echo "== $$t (asan)"; ASAN_OPTIONS=detect_leaks=1 $$t || fail=1; \
 	done; \
 	ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh $(BUILD)/redline $(SHARED) || fail=1; exit $$fail
+
+# The threaded paths (two files read at once, the aligner's and compare's
+# halves, the JSON renderer's chunks, related mode's jobs) under
+# ThreadSanitizer: every unit test and e2e test, a data race fails the run.
+tsan: deps
+	@$(MAKE) --no-print-directory BUILD=build/tsan OPT="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+		LDFLAGS="-fsanitize=thread" tsan-inner
+
+tsan-inner: $(TEST_BIN) $(BUILD)/redline
+	@fail=0; for t in $(TEST_BIN); do \
+		echo "== $$t (tsan)"; TSAN_OPTIONS="halt_on_error=1 exitcode=66" $$t || fail=1; \
+	done; \
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/e2e.sh $(BUILD)/redline $(SHARED) || fail=1; exit $$fail
 
 # ---- benchmark ------------------------------------------------------------
 
