@@ -299,11 +299,9 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 		np += (size_t)q->n_words + q->n_grams;
 	}
 	weigh_vec(ws, &u->v, NULL);
-	/* the sentence lists: counts, starts, then the members in place */
+	/* the sentence lists (room made by weigh_side): counts, starts, then
+	 * the members in place */
 	u->m0 = *n_moff;
-	if (rl_grow(&s->moff, &s->moff_cap, *n_moff + live + 2, sizeof(size_t)) < 0 ||
-	    rl_grow(&s->memb, &s->memb_cap, *n_memb + np + 1, sizeof(memb)) < 0)
-		return RL_ENOMEM;
 	size_t *mo = s->moff + u->m0;
 	memset(mo, 0, (live + 1) * sizeof(size_t));
 	for (size_t e = 0; e < np; e++)
@@ -356,6 +354,16 @@ static void weigh_side(side *s)
 	ws.tf[0] = 0;
 	for (size_t c = 1; c < TF_TABLE; c++)
 		ws.tf[c] = c == 1 ? 1.0 : 1.0 + log((double)c);
+	/* room for every paragraph's starts and every sentence term at once:
+	 * grown piece by piece, the lists were copied at every doubling */
+	for (size_t i = 0; i < s->n; i++)
+		n_moff += (size_t)s->para[i].v.n_words + s->para[i].v.n_grams + 1;
+	for (size_t k = 0; k < s->n_sent; k++)
+		n_memb += (size_t)s->sent[k].n_words + s->sent[k].n_grams;
+	if (rl_grow(&s->moff, &s->moff_cap, n_moff + 2, sizeof(size_t)) < 0 ||
+	    rl_grow(&s->memb, &s->memb_cap, n_memb + 1, sizeof(memb)) < 0)
+		s->err = RL_ENOMEM;
+	n_moff = n_memb = 0;
 	for (size_t i = 0; i < s->n && !s->err; i++)
 		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
 	free(ws.idf);
