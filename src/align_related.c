@@ -75,7 +75,9 @@ typedef struct side {
 	                        paragraph terms */
 	size_t at_cap;
 
-	const rl_stats *st;  /* the rarity the weights come from */
+	const rl_stats *st;  /* the rarity the weights come from; NULL: both
+	                        documents' counts, this side's and other's */
+	const rl_stats *other;
 	int err;
 	unit *para;
 	rl_vec *sent;
@@ -90,7 +92,6 @@ typedef struct side {
 
 typedef struct work {
 	side a, b;
-	rl_stats *both;      /* document frequencies of both, when not given */
 	rl_sim_index *ix;
 	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
 	uint32_t n_ids;      /* terms both documents hold, ids 1..n_ids */
@@ -129,7 +130,6 @@ static void work_free(work *w)
 {
 	side_free(&w->a);
 	side_free(&w->b);
-	rl_stats_free(w->both);
 	rl_sim_index_free(w->ix);
 	free(w->old_vecs);
 }
@@ -372,12 +372,22 @@ static void weigh_side(side *s)
 	free(ws.pos);
 }
 
-static void *weigh_thread(void *arg)
+/* The rarity of every term of the side, cached in its table (before
+ * assign_ids() spends the counts). */
+static void *rarity_thread(void *arg)
 {
 	side *s = arg;
 
-	rl_stats_cache_idf(s->df, s->st, NULL);
-	weigh_side(s);
+	if (s->st)
+		rl_stats_cache_idf(s->df, s->st, NULL);
+	else
+		rl_stats_cache_idf_pair(s->df, s->other);
+	return NULL;
+}
+
+static void *weigh_thread(void *arg)
+{
+	weigh_side(arg);
 	return NULL;
 }
 
@@ -636,17 +646,17 @@ static int prepare_vectors(work *w, const rl_options *opts)
 
 	if ((err = rl_sim_new(&w->a.sim, lang)) < 0 || (err = rl_sim_new(&w->b.sim, lang)) < 0)
 		return err;
-	if ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0 ||
-	    (!given && (err = rl_stats_new(&w->both)) < 0))
+	if ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0)
 		return err;
 	both_sides(build_side, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
 		return err;
-	/* rarity across both documents, unless the caller has its own */
-	if (!given && ((err = rl_stats_merge(w->both, w->a.df)) < 0 ||
-	               (err = rl_stats_merge(w->both, w->b.df)) < 0))
-		return err;
-	w->a.st = w->b.st = given ? given : w->both;
+	/* rarity across both documents, unless the caller has its own: the
+	 * two tables' counts summed per term, as their merge would hold them */
+	w->a.st = w->b.st = given;
+	w->a.other = w->b.df;
+	w->b.other = w->a.df;
+	both_sides(rarity_thread, w);
 	assign_ids(w);
 	both_sides(weigh_thread, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
