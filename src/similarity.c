@@ -666,6 +666,9 @@ static int vec_of_parts(rl_sim *s, rl_vec *out, rl_arena *arena, size_t n)
 	out->n_words = count_terms(t, s->wk, s->tmp, s->wk_n);
 	out->n_grams = count_terms(t + out->n_words, s->gk, s->tmp, s->gk_n);
 	out->n_content = s->n_content;
+	/* repeated keys took room they do not need */
+	rl_arena_shrink(arena, t, (s->wk_n + s->gk_n + 1) * sizeof(rl_term),
+	                ((size_t)out->n_words + out->n_grams + 1) * sizeof(rl_term));
 	return 0;
 }
 
@@ -790,6 +793,8 @@ int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n, uint3
 	}
 	out->n_words = merge_parts(out->v, tmp, vecs, n, 0, at, map);
 	out->n_grams = merge_parts(out->v + out->n_words, tmp, vecs, n, 1, at, map);
+	rl_arena_shrink(arena, out->v, (total + 1) * sizeof(rl_term),
+	                ((size_t)out->n_words + out->n_grams + 1) * sizeof(rl_term));
 	/* the grams' indices are into the whole vector */
 	for (size_t k = 0, o = 0; at && k < n; o += (size_t)vecs[k].n_words + vecs[k].n_grams, k++)
 		for (size_t i = 0; i < vecs[k].n_grams; i++)
