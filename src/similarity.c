@@ -79,10 +79,14 @@ static size_t df_home(uint64_t key, size_t mask)
 static int df_grow(rl_stats *s)
 {
 	size_t cap = s->mask ? 2 * (s->mask + 1) : 1024;
-	rl_df_slot *v = rl_calloc(cap, sizeof(rl_df_slot));
+	/* cleared by writing, not calloc(): fresh pages that the probes read
+	 * first are mapped to the zero page, and the first store to each then
+	 * faults again and flushes every thread's TLB */
+	rl_df_slot *v = rl_reallocarray(NULL, cap, sizeof(rl_df_slot));
 
 	if (!v)
 		return RL_ENOMEM;
+	memset(v, 0, cap * sizeof(rl_df_slot));
 	for (size_t i = 0; s->mask && i <= s->mask; i++) {
 		size_t h;
 		if (!s->slots[i].key)
