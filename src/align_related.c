@@ -210,7 +210,8 @@ typedef struct wscratch {
 	int32_t *idx;
 	uint32_t *id;
 	uint32_t *pos;
-	size_t idf_cap, idx_cap, id_cap, pos_cap;
+	const rl_df_slot **slot;
+	size_t idf_cap, idx_cap, id_cap, pos_cap, slot_cap;
 } wscratch;
 
 /* Weigh the terms v[lo, hi), whose paragraph terms are pt[lo, hi) (NULL:
@@ -271,12 +272,14 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 
 	if (rl_grow(&ws->idf, &ws->idf_cap, nt + 1, sizeof(float)) < 0 ||
 	    rl_grow(&ws->idx, &ws->idx_cap, nt + 1, sizeof(int32_t)) < 0 ||
-	    rl_grow(&ws->id, &ws->id_cap, nt + 1, sizeof(uint32_t)) < 0)
+	    rl_grow(&ws->id, &ws->id_cap, nt + 1, sizeof(uint32_t)) < 0 ||
+	    rl_grow(&ws->slot, &ws->slot_cap, nt + 1, sizeof(*ws->slot)) < 0)
 		return RL_ENOMEM;
+	/* every paragraph term is in the side's table, its rarity cached and
+	 * its id set (assign_ids) */
+	rl_stats_find_terms(s->df, u->v.v, nt, ws->slot);
 	for (size_t t = 0; t < nt; t++) {
-		/* every paragraph term is in the side's table, its rarity cached
-		 * and its id set (assign_ids) */
-		const rl_df_slot *d = rl_stats_find(s->df, u->v.v[t].key);
+		const rl_df_slot *d = ws->slot[t];
 		float f = d ? d->idf : 0;
 
 		ws->idf[t] = f < 0 ? -f : f;
@@ -370,6 +373,7 @@ static void weigh_side(side *s)
 	free(ws.idx);
 	free(ws.id);
 	free(ws.pos);
+	free(ws.slot);
 }
 
 /* The rarity of every term of the side, cached in its table (before

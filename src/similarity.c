@@ -76,6 +76,11 @@ static size_t df_home(uint64_t key, size_t mask)
 	return (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 17) & mask;
 }
 
+/* How far ahead look-ups in a row fetch the home slots of the keys to
+ * come: every probe of a large table misses the cache, and the misses of
+ * the next keys then overlap the present one's. */
+#define DF_AHEAD 8
+
 static int df_grow(rl_stats *s)
 {
 	size_t cap = s->mask ? 2 * (s->mask + 1) : 1024;
@@ -160,6 +165,11 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 		uint64_t key = v->v[i].key ? v->v[i].key : 1;
 		size_t h;
 
+		if (i + DF_AHEAD < n) {
+			uint64_t k = v->v[i + DF_AHEAD].key;
+			__builtin_prefetch(&s->slots[df_home(k ? k : 1, s->mask)]);
+		}
+
 		for (h = df_home(key, s->mask); s->slots[h].key && s->slots[h].key != key;
 		     h = (h + 1) & s->mask)
 			;
@@ -180,6 +190,17 @@ const rl_df_slot *rl_stats_find(const rl_stats *s, uint64_t key)
 		if (s->slots[h].key == key)
 			return &s->slots[h];
 	return NULL;
+}
+
+void rl_stats_find_terms(const rl_stats *s, const rl_term *t, size_t n, const rl_df_slot **out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i + DF_AHEAD < n && s->mask) {
+			uint64_t k = t[i + DF_AHEAD].key;
+			__builtin_prefetch(&s->slots[df_home(k ? k : 1, s->mask)]);
+		}
+		out[i] = rl_stats_find(s, t[i].key);
+	}
 }
 
 uint32_t rl_stats_df(const rl_stats *s, uint64_t key)
