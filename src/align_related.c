@@ -85,7 +85,8 @@ typedef struct side {
 	/* per paragraph term, the sentences that hold it: memb[moff[m] ..
 	 * moff[m + 1]), so one pass over two paragraphs scores all their
 	 * sentences too */
-	size_t *moff, moff_cap;
+	uint32_t *moff;      /* (at most 2^32 - 1 members a side) */
+	size_t moff_cap;
 	memb *memb;
 	size_t memb_cap;
 } side;
@@ -305,11 +306,11 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	/* the sentence lists (room made by weigh_side): counts, starts, then
 	 * the members in place */
 	u->m0 = *n_moff;
-	size_t *mo = s->moff + u->m0;
-	memset(mo, 0, (live + 1) * sizeof(size_t));
+	uint32_t *mo = s->moff + u->m0;
+	memset(mo, 0, (live + 1) * sizeof(uint32_t));
 	for (size_t e = 0; e < np; e++)
 		mo[ws->idx[ws->pos[e]] + 1]++;
-	mo[0] = *n_memb;
+	mo[0] = (uint32_t)*n_memb;
 	for (size_t t = 1; t <= live; t++)
 		mo[t] += mo[t - 1];
 	np = 0;
@@ -325,8 +326,8 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 		np += nq;
 	}
 	/* the fill moved every start to the next one's: shift back */
-	memmove(mo + 1, mo, live * sizeof(size_t));
-	mo[0] = *n_memb;
+	memmove(mo + 1, mo, live * sizeof(uint32_t));
+	mo[0] = (uint32_t)*n_memb;
 	*n_memb += np;
 	*n_moff += live + 1;
 	return 0;
@@ -363,8 +364,10 @@ static void weigh_side(side *s)
 		n_moff += (size_t)s->para[i].v.n_words + s->para[i].v.n_grams + 1;
 	for (size_t k = 0; k < s->n_sent; k++)
 		n_memb += (size_t)s->sent[k].n_words + s->sent[k].n_grams;
-	if (rl_grow(&s->moff, &s->moff_cap, n_moff + 2, sizeof(size_t)) < 0 ||
-	    rl_grow(&s->memb, &s->memb_cap, n_memb + 1, sizeof(memb)) < 0)
+	if (n_memb >= UINT32_MAX)
+		s->err = rl_error_set(RL_ENOMEM, "out of memory (too many terms)");
+	else if (rl_grow(&s->moff, &s->moff_cap, n_moff + 2, sizeof(uint32_t)) < 0 ||
+	         rl_grow(&s->memb, &s->memb_cap, n_memb + 1, sizeof(memb)) < 0)
 		s->err = RL_ENOMEM;
 	n_moff = n_memb = 0;
 	for (size_t i = 0; i < s->n && !s->err; i++)
@@ -437,8 +440,8 @@ static void assign_ids(work *w)
  * walked in its order, which is the order of the term keys, so every sum
  * adds the same products in the same order as a merge of the two sorted
  * vectors would. */
-static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const size_t *xm,
-                         const memb *xmb, const rl_term *y, const size_t *ym, const memb *ymb,
+static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const uint32_t *xm,
+                         const memb *xmb, const rl_term *y, const uint32_t *ym, const memb *ymb,
                          const uint32_t *at, double *p, double *s, double *t)
 {
 	for (size_t i = lo; i < hi; i++) {
@@ -464,7 +467,7 @@ static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const size_t *x
 static double pair_score(const work *w, const uint32_t *at, uint32_t i, uint32_t j)
 {
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
-	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
+	const uint32_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
 	size_t nxw = x->v.n_words;
 	double pw = 0, pg = 0, sw[MAX_MERGED], sg[MAX_MERGED], tw[MAX_MERGED], tg[MAX_MERGED], best;
 
