@@ -245,6 +245,21 @@ void rl_arena_shrink(rl_arena *a, void *p, size_t size, size_t keep)
 		a->used -= size - keep;
 }
 
+void rl_arena_reset(rl_arena *a)
+{
+	rl_arena_chunk *c, *next;
+
+	if (!a->head)
+		return;
+	for (c = a->head->next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head->next = NULL;
+	a->size = a->head->size;
+	a->used = 0;
+}
+
 void *rl_arena_memdup(rl_arena *a, const void *data, size_t size)
 {
 	void *p = rl_arena_alloc(a, size);
