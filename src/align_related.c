@@ -42,12 +42,21 @@
 #define MAX_MERGED 64       /* sentences summed into a paragraph vector */
 #define TF_TABLE 64         /* counts whose 1 + ln(count) is tabled */
 
+/* A term of a sentence: its term in the paragraph vector, and its count
+ * until weighing, then its weight. */
+typedef struct sterm {
+	uint32_t pt;
+	float w;
+} sterm;
+
 typedef struct unit {
 	rl_vec v;
 	uint32_t s0, n_sent; /* its sentences in the sentence array; 0: the
-	                        paragraph is one sentence.  From building to
-	                        weighing, the key of each sentence term is the
-	                        index of its term in the paragraph vector */
+	                        paragraph is one sentence */
+	sterm *st;           /* the terms of its sentences, one after the
+	                        other: a sentence vector keeps only its counts
+	                        and norms (and, to be queried, its word terms
+	                        once weighed) */
 	size_t m0;           /* its terms' sentence lists start at moff[m0] */
 	int linkable;        /* not a heading, enough content words */
 } unit;
@@ -66,6 +75,8 @@ typedef struct side {
 	size_t n;            /* units: paragraphs held */
 	rl_sim *sim;
 	rl_arena arena;
+	rl_arena scratch;    /* one paragraph's sentence vectors while built */
+	int query;           /* its sentences are queried: keep their words */
 	rl_stats *df;        /* its paragraphs' document frequencies; once
 	                        merged, the df field holds the term's id */
 	rl_tokens tok;       /* one paragraph's */
@@ -75,7 +86,9 @@ typedef struct side {
 	                        paragraph terms */
 	size_t at_cap;
 
-	const rl_stats *st;  /* the rarity the weights come from */
+	const rl_stats *st;  /* the rarity the weights come from; NULL: both
+	                        documents' counts, this side's and other's */
+	const rl_stats *other;
 	int err;
 	unit *para;
 	rl_vec *sent;
@@ -83,14 +96,14 @@ typedef struct side {
 	/* per paragraph term, the sentences that hold it: memb[moff[m] ..
 	 * moff[m + 1]), so one pass over two paragraphs scores all their
 	 * sentences too */
-	size_t *moff, moff_cap;
+	uint32_t *moff;      /* (at most 2^32 - 1 members a side) */
+	size_t moff_cap;
 	memb *memb;
 	size_t memb_cap;
 } side;
 
 typedef struct work {
 	side a, b;
-	rl_stats *both;      /* document frequencies of both, when not given */
 	rl_sim_index *ix;
 	rl_vec *old_vecs;    /* the old paragraphs' vectors, for the index */
 	uint32_t n_ids;      /* terms both documents hold, ids 1..n_ids */
@@ -115,6 +128,7 @@ static void side_free(side *s)
 {
 	rl_sim_free(s->sim);
 	rl_arena_free(&s->arena);
+	rl_arena_free(&s->scratch);
 	rl_stats_free(s->df);
 	rl_tokens_free(&s->tok);
 	free(s->spans);
@@ -129,7 +143,6 @@ static void work_free(work *w)
 {
 	side_free(&w->a);
 	side_free(&w->b);
-	rl_stats_free(w->both);
 	rl_sim_index_free(w->ix);
 	free(w->old_vecs);
 }
@@ -171,30 +184,36 @@ static int build_unit(side *s, size_t ui)
 			t++;
 		for (t0 = t; t < s->tok.n && s->tok.v[t].end <= s->spans[2 * k + 1]; t++)
 			;
-		if ((err = rl_sim_vec_tokens(s->sim, &s->sent[s->n_sent++], &s->arena, d->data,
+		if ((err = rl_sim_vec_tokens(s->sim, &s->sent[s->n_sent++], &s->scratch, d->data,
 		                             s->tok.v + t0, t - t0)) < 0)
 			return err;
 	}
+	u->st = NULL;
 	if (!u->n_sent) {
 		err = rl_sim_vec_tokens(s->sim, &u->v, &s->arena, d->data, s->tok.v, s->tok.n);
 	} else {
-		/* the sum, and the paragraph term of every sentence term, which
-		 * takes the place of its key until weighing */
+		/* the sum, and the paragraph term of every sentence term with its
+		 * count: all that is kept of the sentences' vectors */
 		size_t nq = 0;
 
 		for (uint32_t k = 0; k < u->n_sent; k++)
 			nq += (size_t)s->sent[u->s0 + k].n_words + s->sent[u->s0 + k].n_grams;
-		if (rl_grow(&s->at, &s->at_cap, nq + 1, sizeof(uint32_t)) < 0)
+		if (rl_grow(&s->at, &s->at_cap, nq + 1, sizeof(uint32_t)) < 0 ||
+		    !(u->st = rl_arena_alloc(&s->arena, (nq + 1) * sizeof(sterm))))
 			return RL_ENOMEM;
 		err = rl_vec_sum(&u->v, &s->arena, s->sent + u->s0, u->n_sent, s->at);
 		nq = 0;
 		for (uint32_t k = 0; k < u->n_sent && !err; k++) {
 			rl_vec *q = &s->sent[u->s0 + k];
 
-			for (size_t e = 0; e < (size_t)q->n_words + q->n_grams; e++)
-				q->v[e].key = s->at[nq++];
+			for (size_t e = 0; e < (size_t)q->n_words + q->n_grams; e++, nq++) {
+				u->st[nq].pt = s->at[nq];
+				u->st[nq].w = q->v[e].w;
+			}
+			q->v = NULL;
 		}
 	}
+	rl_arena_reset(&s->scratch);
 	if (err < 0)
 		return err;
 	u->linkable = !(d->paras[i].flags & RL_PARA_HEADING) && u->v.n_content >= MIN_WORDS;
@@ -210,7 +229,9 @@ typedef struct wscratch {
 	int32_t *idx;
 	uint32_t *id;
 	uint32_t *pos;
-	size_t idf_cap, idx_cap, id_cap, pos_cap;
+	const rl_df_slot **slot;
+	size_t idf_cap, idx_cap, id_cap, pos_cap, slot_cap;
+	uint32_t n_st[MAX_MERGED]; /* per sentence its terms before weighing */
 } wscratch;
 
 /* Weigh the terms v[lo, hi), whose paragraph terms are pt[lo, hi) (NULL:
@@ -245,6 +266,58 @@ static float weigh_part(const wscratch *ws, rl_term *v, uint32_t *pt, size_t lo,
 	return (float)sqrt(sq);
 }
 
+/* weigh_part() for the terms of a sentence, st[lo, hi) with their counts,
+ * whose paragraph terms are pt[lo, hi): the same weights and norm, the
+ * live ones moved to st[*m ...] with their weights. */
+static float weigh_spart(const wscratch *ws, sterm *st, uint32_t *pt, size_t lo, size_t hi,
+                         uint32_t *m)
+{
+	const float *idf = ws->idf;
+	const int32_t *idx = ws->idx;
+	double sq = 0;
+	uint32_t n = *m;
+
+	for (size_t e = lo; e < hi; e++) {
+		size_t t = pt[e];
+		float c = st[e].w, w;
+
+		w = c < TF_TABLE ? (float)(ws->tf[(uint32_t)c] * idf[t]) : rl_term_weight(c, idf[t]);
+		sq += (double)w * w;
+		if (idx[t] < 0)
+			continue;
+		pt[n] = (uint32_t)t;
+		st[n].pt = (uint32_t)t;
+		st[n++].w = w;
+	}
+	*m = n;
+	return (float)sqrt(sq);
+}
+
+/* Weigh sentence q, whose terms are st[] (paragraph terms pt[]), as
+ * weigh_vec() would its vector; its word terms kept as a vector of ids in
+ * `arena` when it is to be queried.  Fails with RL_ENOMEM. */
+static int weigh_sent(const wscratch *ws, rl_vec *q, sterm *st, uint32_t *pt, rl_arena *arena,
+                      int query)
+{
+	uint32_t m = 0, nw;
+
+	q->norm_words = weigh_spart(ws, st, pt, 0, q->n_words, &m);
+	nw = m;
+	q->norm_grams = weigh_spart(ws, st, pt, q->n_words, (size_t)q->n_words + q->n_grams, &m);
+	q->n_words = nw;
+	q->n_grams = m - nw;
+	q->v = NULL;
+	if (!query || !nw)
+		return 0;
+	if (!(q->v = rl_arena_alloc(arena, nw * sizeof(rl_term))))
+		return RL_ENOMEM;
+	for (uint32_t e = 0; e < nw; e++) {
+		q->v[e].key = ws->id[pt[e]];
+		q->v[e].w = st[e].w;
+	}
+	return 0;
+}
+
 /* Weigh the vector v, whose terms are paragraph terms pt[] (NULL: its
  * own), drop its dead terms and turn the keys of the others into ids. */
 static void weigh_vec(const wscratch *ws, rl_vec *v, uint32_t *pt)
@@ -271,12 +344,14 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 
 	if (rl_grow(&ws->idf, &ws->idf_cap, nt + 1, sizeof(float)) < 0 ||
 	    rl_grow(&ws->idx, &ws->idx_cap, nt + 1, sizeof(int32_t)) < 0 ||
-	    rl_grow(&ws->id, &ws->id_cap, nt + 1, sizeof(uint32_t)) < 0)
+	    rl_grow(&ws->id, &ws->id_cap, nt + 1, sizeof(uint32_t)) < 0 ||
+	    rl_grow(&ws->slot, &ws->slot_cap, nt + 1, sizeof(*ws->slot)) < 0)
 		return RL_ENOMEM;
+	/* every paragraph term is in the side's table, its rarity cached and
+	 * its id set (assign_ids) */
+	rl_stats_find_terms(s->df, u->v.v, nt, ws->slot);
 	for (size_t t = 0; t < nt; t++) {
-		/* every paragraph term is in the side's table, its rarity cached
-		 * and its id set (assign_ids) */
-		const rl_df_slot *d = rl_stats_find(s->df, u->v.v[t].key);
+		const rl_df_slot *d = ws->slot[t];
 		float f = d ? d->idf : 0;
 
 		ws->idf[t] = f < 0 ? -f : f;
@@ -288,44 +363,47 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	if (rl_grow(&ws->pos, &ws->pos_cap, np + 1, sizeof(uint32_t)) < 0)
 		return RL_ENOMEM;
 	np = 0;
-	for (uint32_t k = 0; k < u->n_sent; k++) {
+	for (uint32_t k = 0, so = 0; k < u->n_sent; k++) {
 		rl_vec *q = &s->sent[u->s0 + k];
 		size_t nq = (size_t)q->n_words + q->n_grams;
 		uint32_t *pos = ws->pos + np;
+		int err;
 
+		ws->n_st[k] = (uint32_t)nq;
 		for (size_t e = 0; e < nq; e++)
-			pos[e] = (uint32_t)q->v[e].key; /* its paragraph term (build_unit) */
-		weigh_vec(ws, q, pos);
+			pos[e] = u->st[so + e].pt; /* its paragraph term (build_unit) */
+		if ((err = weigh_sent(ws, q, u->st + so, pos, &s->arena, s->query)) < 0)
+			return err;
 		np += (size_t)q->n_words + q->n_grams;
+		so += (uint32_t)nq;
 	}
 	weigh_vec(ws, &u->v, NULL);
-	/* the sentence lists: counts, starts, then the members in place */
+	/* the sentence lists (room made by weigh_side): counts, starts, then
+	 * the members in place */
 	u->m0 = *n_moff;
-	if (rl_grow(&s->moff, &s->moff_cap, *n_moff + live + 2, sizeof(size_t)) < 0 ||
-	    rl_grow(&s->memb, &s->memb_cap, *n_memb + np + 1, sizeof(memb)) < 0)
-		return RL_ENOMEM;
-	size_t *mo = s->moff + u->m0;
-	memset(mo, 0, (live + 1) * sizeof(size_t));
+	uint32_t *mo = s->moff + u->m0;
+	memset(mo, 0, (live + 1) * sizeof(uint32_t));
 	for (size_t e = 0; e < np; e++)
 		mo[ws->idx[ws->pos[e]] + 1]++;
-	mo[0] = *n_memb;
+	mo[0] = (uint32_t)*n_memb;
 	for (size_t t = 1; t <= live; t++)
 		mo[t] += mo[t - 1];
 	np = 0;
-	for (uint32_t k = 0; k < u->n_sent; k++) {
+	for (uint32_t k = 0, so = 0; k < u->n_sent; k++) {
 		const rl_vec *q = &s->sent[u->s0 + k];
 		size_t nq = (size_t)q->n_words + q->n_grams;
 
 		for (size_t e = 0; e < nq; e++) {
 			memb *m = &s->memb[mo[ws->idx[ws->pos[np + e]]]++];
 			m->sent = k;
-			m->w = q->v[e].w;
+			m->w = u->st[so + e].w;
 		}
 		np += nq;
+		so += ws->n_st[k];
 	}
 	/* the fill moved every start to the next one's: shift back */
-	memmove(mo + 1, mo, live * sizeof(size_t));
-	mo[0] = *n_memb;
+	memmove(mo + 1, mo, live * sizeof(uint32_t));
+	mo[0] = (uint32_t)*n_memb;
 	*n_memb += np;
 	*n_moff += live + 1;
 	return 0;
@@ -356,20 +434,43 @@ static void weigh_side(side *s)
 	ws.tf[0] = 0;
 	for (size_t c = 1; c < TF_TABLE; c++)
 		ws.tf[c] = c == 1 ? 1.0 : 1.0 + log((double)c);
+	/* room for every paragraph's starts and every sentence term at once:
+	 * grown piece by piece, the lists were copied at every doubling */
+	for (size_t i = 0; i < s->n; i++)
+		n_moff += (size_t)s->para[i].v.n_words + s->para[i].v.n_grams + 1;
+	for (size_t k = 0; k < s->n_sent; k++)
+		n_memb += (size_t)s->sent[k].n_words + s->sent[k].n_grams;
+	if (n_memb >= UINT32_MAX)
+		s->err = rl_error_set(RL_ENOMEM, "out of memory (too many terms)");
+	else if (rl_grow(&s->moff, &s->moff_cap, n_moff + 2, sizeof(uint32_t)) < 0 ||
+	         rl_grow(&s->memb, &s->memb_cap, n_memb + 1, sizeof(memb)) < 0)
+		s->err = RL_ENOMEM;
+	n_moff = n_memb = 0;
 	for (size_t i = 0; i < s->n && !s->err; i++)
 		s->err = weigh_unit(s, &s->para[i], &ws, &n_moff, &n_memb);
 	free(ws.idf);
 	free(ws.idx);
 	free(ws.id);
 	free(ws.pos);
+	free(ws.slot);
+}
+
+/* The rarity of every term of the side, cached in its table (before
+ * assign_ids() spends the counts). */
+static void *rarity_thread(void *arg)
+{
+	side *s = arg;
+
+	if (s->st)
+		rl_stats_cache_idf(s->df, s->st, NULL);
+	else
+		rl_stats_cache_idf_pair(s->df, s->other);
+	return NULL;
 }
 
 static void *weigh_thread(void *arg)
 {
-	side *s = arg;
-
-	rl_stats_cache_idf(s->df, s->st, NULL);
-	weigh_side(s);
+	weigh_side(arg);
 	return NULL;
 }
 
@@ -415,8 +516,8 @@ static void assign_ids(work *w)
  * walked in its order, which is the order of the term keys, so every sum
  * adds the same products in the same order as a merge of the two sorted
  * vectors would. */
-static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const size_t *xm,
-                         const memb *xmb, const rl_term *y, const size_t *ym, const memb *ymb,
+static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const uint32_t *xm,
+                         const memb *xmb, const rl_term *y, const uint32_t *ym, const memb *ymb,
                          const uint32_t *at, double *p, double *s, double *t)
 {
 	for (size_t i = lo; i < hi; i++) {
@@ -442,7 +543,7 @@ static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const size_t *x
 static double pair_score(const work *w, const uint32_t *at, uint32_t i, uint32_t j)
 {
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
-	const size_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
+	const uint32_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
 	size_t nxw = x->v.n_words;
 	double pw = 0, pg = 0, sw[MAX_MERGED], sg[MAX_MERGED], tw[MAX_MERGED], tg[MAX_MERGED], best;
 
@@ -660,17 +761,18 @@ static int prepare_vectors(work *w, const rl_options *opts)
 
 	if ((err = rl_sim_new(&w->a.sim, lang)) < 0 || (err = rl_sim_new(&w->b.sim, lang)) < 0)
 		return err;
-	if ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0 ||
-	    (!given && (err = rl_stats_new(&w->both)) < 0))
+	if ((err = rl_stats_new(&w->a.df)) < 0 || (err = rl_stats_new(&w->b.df)) < 0)
 		return err;
 	both_sides(build_side, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
 		return err;
-	/* rarity across both documents, unless the caller has its own */
-	if (!given && ((err = rl_stats_merge(w->both, w->a.df)) < 0 ||
-	               (err = rl_stats_merge(w->both, w->b.df)) < 0))
-		return err;
-	w->a.st = w->b.st = given ? given : w->both;
+	/* rarity across both documents, unless the caller has its own: the
+	 * two tables' counts summed per term, as their merge would hold them */
+	w->a.st = w->b.st = given;
+	w->a.other = w->b.df;
+	w->b.other = w->a.df;
+	w->b.query = 1;
+	both_sides(rarity_thread, w);
 	assign_ids(w);
 	both_sides(weigh_thread, w);
 	if ((err = w->a.err) < 0 || (err = w->b.err) < 0)
@@ -843,9 +945,12 @@ done:
  * counts), with every term copied into one block so that a searcher can
  * take a fresh copy to weigh against each new document. */
 struct rl_related_from {
-	side a;              /* analysed; its vectors point into `terms` */
+	side a;              /* analysed; its vectors point into `terms`, its
+	                        sentences' terms into `st` */
 	rl_term *terms;
 	size_t n_terms;
+	sterm *st;
+	size_t n_st;
 	const char *lang;
 	const rl_stats *given;
 	size_t para;
@@ -859,6 +964,8 @@ struct rl_related_scratch {
 	work w;
 	rl_term *terms;      /* the old side's terms, copied */
 	size_t terms_cap;
+	sterm *st;           /* and its sentences' */
+	size_t st_cap;
 	size_t sent_cap;
 };
 
@@ -923,8 +1030,10 @@ int rl_related_from_new(rl_related_from **out, const rl_doc *a, size_t para,
 		for (size_t i = 0; i < a->n_paras; i++)
 			pv[i] = f->a.para[i].v;
 		n = pack_terms(NULL, 0, pv, a->n_paras, 0);
-		n = pack_terms(NULL, n, f->a.sent, f->a.n_sent, 0);
-		if (!(f->terms = rl_calloc(n + 1, sizeof(rl_term)))) {
+		for (size_t k = 0; k < f->a.n_sent; k++)
+			f->n_st += (size_t)f->a.sent[k].n_words + f->a.sent[k].n_grams;
+		if (!(f->terms = rl_calloc(n + 1, sizeof(rl_term))) ||
+		    !(f->st = rl_calloc(f->n_st + 1, sizeof(sterm)))) {
 			free(pv);
 			err = RL_ENOMEM;
 			goto fail;
@@ -932,8 +1041,20 @@ int rl_related_from_new(rl_related_from **out, const rl_doc *a, size_t para,
 		f->n_terms = pack_terms(f->terms, 0, pv, a->n_paras, 1);
 		for (size_t i = 0; i < a->n_paras; i++)
 			f->a.para[i].v = pv[i];
-		f->n_terms = pack_terms(f->terms, f->n_terms, f->a.sent, f->a.n_sent, 1);
 		free(pv);
+		/* the sentences' terms, paragraph by paragraph */
+		n = 0;
+		for (size_t i = 0; i < a->n_paras; i++) {
+			unit *u = &f->a.para[i];
+			size_t nq = 0;
+
+			for (uint32_t k = 0; k < u->n_sent; k++)
+				nq += (size_t)f->a.sent[u->s0 + k].n_words + f->a.sent[u->s0 + k].n_grams;
+			if (u->st)
+				memcpy(f->st + n, u->st, nq * sizeof(sterm));
+			u->st = u->st ? f->st + n : NULL;
+			n += nq;
+		}
 	}
 	rl_arena_free(&f->a.arena);
 	*out = f;
@@ -949,6 +1070,7 @@ void rl_related_from_free(rl_related_from *f)
 		return;
 	side_free(&f->a);
 	free(f->terms);
+	free(f->st);
 	free(f);
 }
 
@@ -958,6 +1080,7 @@ void rl_related_scratch_free(rl_related_scratch *s)
 		return;
 	work_free(&s->w);
 	free(s->terms);
+	free(s->st);
 	free(s);
 }
 
@@ -995,16 +1118,19 @@ static int copy_old_side(rl_related_scratch *s, const rl_related_from *f)
 	free(to->para);
 	if (!(to->para = rl_calloc(np + 1, sizeof(unit))) ||
 	    rl_grow(&s->terms, &s->terms_cap, f->n_terms + 1, sizeof(rl_term)) < 0 ||
+	    rl_grow(&s->st, &s->st_cap, f->n_st + 1, sizeof(sterm)) < 0 ||
 	    rl_grow(&to->sent, &to->sent_cap, from->n_sent + 1, sizeof(rl_vec)) < 0)
 		return RL_ENOMEM;
 	memcpy(s->terms, f->terms, f->n_terms * sizeof(rl_term));
+	memcpy(s->st, f->st, f->n_st * sizeof(sterm));
 	memcpy(to->para, from->para, np * sizeof(unit));
 	memcpy(to->sent, from->sent, from->n_sent * sizeof(rl_vec));
 	to->n_sent = from->n_sent;
-	for (size_t i = 0; i < np; i++)
+	for (size_t i = 0; i < np; i++) {
 		to->para[i].v.v = s->terms + (from->para[i].v.v - f->terms);
-	for (size_t k = 0; k < to->n_sent; k++)
-		to->sent[k].v = s->terms + (from->sent[k].v - f->terms);
+		if (from->para[i].st)
+			to->para[i].st = s->st + (from->para[i].st - f->st);
+	}
 	return rl_stats_copy(to->df, from->df);
 }
 
@@ -1032,6 +1158,7 @@ int rl_related_from_best(const rl_related_from *f, rl_related_scratch **scratch,
 	side_reset(&w->b);
 	w->b.d = b;
 	w->b.n = b->n_paras;
+	w->b.query = 1;
 	rl_stats_reset(w->b.df);
 	build_side(&w->b);
 	if ((err = w->b.err) < 0 || (err = copy_old_side(s, f)) < 0)

@@ -76,13 +76,22 @@ static size_t df_home(uint64_t key, size_t mask)
 	return (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 17) & mask;
 }
 
+/* How far ahead look-ups in a row fetch the home slots of the keys to
+ * come: every probe of a large table misses the cache, and the misses of
+ * the next keys then overlap the present one's. */
+#define DF_AHEAD 8
+
 static int df_grow(rl_stats *s)
 {
 	size_t cap = s->mask ? 2 * (s->mask + 1) : 1024;
-	rl_df_slot *v = rl_calloc(cap, sizeof(rl_df_slot));
+	/* cleared by writing, not calloc(): fresh pages that the probes read
+	 * first are mapped to the zero page, and the first store to each then
+	 * faults again and flushes every thread's TLB */
+	rl_df_slot *v = rl_reallocarray(NULL, cap, sizeof(rl_df_slot));
 
 	if (!v)
 		return RL_ENOMEM;
+	memset(v, 0, cap * sizeof(rl_df_slot));
 	for (size_t i = 0; s->mask && i <= s->mask; i++) {
 		size_t h;
 		if (!s->slots[i].key)
@@ -156,6 +165,11 @@ int rl_stats_add(rl_stats *s, const rl_vec *v)
 		uint64_t key = v->v[i].key ? v->v[i].key : 1;
 		size_t h;
 
+		if (i + DF_AHEAD < n) {
+			uint64_t k = v->v[i + DF_AHEAD].key;
+			__builtin_prefetch(&s->slots[df_home(k ? k : 1, s->mask)]);
+		}
+
 		for (h = df_home(key, s->mask); s->slots[h].key && s->slots[h].key != key;
 		     h = (h + 1) & s->mask)
 			;
@@ -176,6 +190,17 @@ const rl_df_slot *rl_stats_find(const rl_stats *s, uint64_t key)
 		if (s->slots[h].key == key)
 			return &s->slots[h];
 	return NULL;
+}
+
+void rl_stats_find_terms(const rl_stats *s, const rl_term *t, size_t n, const rl_df_slot **out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i + DF_AHEAD < n && s->mask) {
+			uint64_t k = t[i + DF_AHEAD].key;
+			__builtin_prefetch(&s->slots[df_home(k ? k : 1, s->mask)]);
+		}
+		out[i] = rl_stats_find(s, t[i].key);
+	}
 }
 
 uint32_t rl_stats_df(const rl_stats *s, uint64_t key)
@@ -666,6 +691,9 @@ static int vec_of_parts(rl_sim *s, rl_vec *out, rl_arena *arena, size_t n)
 	out->n_words = count_terms(t, s->wk, s->tmp, s->wk_n);
 	out->n_grams = count_terms(t + out->n_words, s->gk, s->tmp, s->gk_n);
 	out->n_content = s->n_content;
+	/* repeated keys took room they do not need */
+	rl_arena_shrink(arena, t, (s->wk_n + s->gk_n + 1) * sizeof(rl_term),
+	                ((size_t)out->n_words + out->n_grams + 1) * sizeof(rl_term));
 	return 0;
 }
 
@@ -790,6 +818,8 @@ int rl_vec_sum(rl_vec *out, rl_arena *arena, const rl_vec *vecs, size_t n, uint3
 	}
 	out->n_words = merge_parts(out->v, tmp, vecs, n, 0, at, map);
 	out->n_grams = merge_parts(out->v + out->n_words, tmp, vecs, n, 1, at, map);
+	rl_arena_shrink(arena, out->v, (total + 1) * sizeof(rl_term),
+	                ((size_t)out->n_words + out->n_grams + 1) * sizeof(rl_term));
 	/* the grams' indices are into the whole vector */
 	for (size_t k = 0, o = 0; at && k < n; o += (size_t)vecs[k].n_words + vecs[k].n_grams, k++)
 		for (size_t i = 0; i < vecs[k].n_grams; i++)

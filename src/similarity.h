@@ -66,6 +66,11 @@ int rl_stats_new(rl_stats **out);
 /* Count one document: every term of `v` once.  Fails with RL_ENOMEM. */
 int rl_stats_add(rl_stats *s, const rl_vec *v);
 
+/* The slots of the keys of terms t[0..n) into out[0..n) (NULL for a key
+ * the table lacks), as rl_stats_find() but faster for many keys.  Cannot
+ * fail. */
+void rl_stats_find_terms(const rl_stats *s, const rl_term *t, size_t n, const rl_df_slot **out);
+
 /* The number of documents counted with `key`.  Cannot fail. */
 uint32_t rl_stats_df(const rl_stats *s, uint64_t key);
 

@@ -237,6 +237,30 @@ void *rl_arena_alloc(rl_arena *a, size_t size)
 	return a->head->data + a->used - size;
 }
 
+void rl_arena_shrink(rl_arena *a, void *p, size_t size, size_t keep)
+{
+	size = (size + 15) & ~(size_t)15;
+	keep = (keep + 15) & ~(size_t)15;
+	if (a->head && keep < size && a->used >= size &&
+	    (unsigned char *)p == a->head->data + a->used - size)
+		a->used -= size - keep;
+}
+
+void rl_arena_reset(rl_arena *a)
+{
+	rl_arena_chunk *c, *next;
+
+	if (!a->head)
+		return;
+	for (c = a->head->next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head->next = NULL;
+	a->size = a->head->size;
+	a->used = 0;
+}
+
 void *rl_arena_memdup(rl_arena *a, const void *data, size_t size)
 {
 	void *p = rl_arena_alloc(a, size);

@@ -95,6 +95,13 @@ typedef struct rl_arena {
 /* Aligned to 16 bytes; NULL with RL_ENOMEM on failure. */
 void *rl_arena_alloc(rl_arena *a, size_t size);
 void *rl_arena_memdup(rl_arena *a, const void *data, size_t size);
+/* Give back the end of the arena's latest allocation `p`, of `size` bytes,
+ * keeping its first `keep`: the room for a result of unknown length taken
+ * at its bound, then cut to the length.  Cannot fail. */
+void rl_arena_shrink(rl_arena *a, void *p, size_t size, size_t keep);
+/* Forget every allocation, keeping the latest chunk for the next ones
+ * (scratch memory reused piece after piece).  Cannot fail. */
+void rl_arena_reset(rl_arena *a);
 void rl_arena_free(rl_arena *a);
 
 /* 64-bit hash of `len` bytes.  Cannot fail. */

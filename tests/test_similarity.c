@@ -321,6 +321,25 @@ static void test_similarity__stats_merge_and_df(void **state)
 	}
 	assert_int_equal(rl_stats_df(a, klimaat), 1);
 	assert_int_equal(a->n_docs, 3001);
+	/* the terms of a vector looked up at once: the slots one by one would
+	 * give, NULL where the table lacks the key */
+	{
+		rl_vec v = vec(f, "klimaat water energie woord17 kwantum woord2999 woord5 en");
+		const rl_df_slot *slot[64];
+		size_t found = 0;
+
+		assert_true(v.n_words + v.n_grams <= 64);
+		rl_stats_find_terms(a, v.v, (size_t)v.n_words + v.n_grams, slot);
+		for (size_t i = 0; i < (size_t)v.n_words + v.n_grams; i++) {
+			assert_ptr_equal(slot[i], rl_stats_find(a, v.v[i].key));
+			found += slot[i] != NULL;
+		}
+		/* some there (klimaat, woord17), some not (kwantum) */
+		assert_true(found > 0 && found < (size_t)v.n_words + v.n_grams);
+		rl_stats_find_terms(b, v.v, (size_t)v.n_words + v.n_grams, slot);
+		for (size_t i = 0; i < (size_t)v.n_words + v.n_grams; i++)
+			assert_ptr_equal(slot[i], rl_stats_find(b, v.v[i].key));
+	}
 	rl_stats_free(a);
 	rl_stats_free(b);
 	rl_stats_free(both);

@@ -105,6 +105,41 @@ static void test_util__arena_aligns_and_frees(void **state)
 	}
 	assert_non_null(rl_arena_alloc(&a, 200000)); /* larger than a chunk */
 	rl_arena_free(&a);
+	/* the end of the latest allocation given back is handed out next */
+	{
+		char *p = rl_arena_alloc(&a, 1000), *q, *r;
+
+		assert_non_null(p);
+		memset(p, 'x', 1000);
+		rl_arena_shrink(&a, p, 1000, 100);
+		q = rl_arena_alloc(&a, 16);
+		assert_ptr_equal(q, p + 112); /* 100 rounded up to 16 */
+		/* not the latest allocation: nothing is given back */
+		rl_arena_shrink(&a, p, 112, 16);
+		r = rl_arena_alloc(&a, 16);
+		assert_ptr_equal(r, q + 16);
+		assert_int_equal(p[99], 'x');
+	}
+	rl_arena_free(&a);
+	/* reset: everything forgotten, the latest chunk handed out again */
+	{
+		char *p = NULL, *q;
+
+		for (int i = 0; i < 100; i++) {
+			p = rl_arena_alloc(&a, 4000);
+			assert_non_null(p);
+			memset(p, 'y', 4000);
+		}
+		rl_arena_reset(&a);
+		assert_int_equal(a.used, 0);
+		q = rl_arena_alloc(&a, 4000);
+		/* the start of the chunk that held the last allocation */
+		assert_true(q <= p && p < q + a.size);
+		assert_int_equal(a.used, 4000);
+		rl_arena_reset(&a);
+		assert_ptr_equal(rl_arena_alloc(&a, 16), q);
+	}
+	rl_arena_free(&a);
 	assert_null(a.head);
 }
 
