@@ -737,7 +737,8 @@ static void html_axis(rl_out *o, const rl_trace *t)
 		rl_out_printf(o, "<a href=\"#s%zu\"><circle class=\"h%d%s\" cx=\"%.1f\" cy=\"%zu\" r=\"%.1f\">"
 		                 "<title>", i + 1, heat_class(s->pub.similarity),
 		              s->pub.source ? " src" : "", x, (size_t)AX_Y - 12 * stack, r);
-		rl_out_html(o, rl_date_format(date, sizeof(date), s->pub.date, 0), strlen(date));
+		rl_date_format(date, sizeof(date), s->pub.date, 0); /* before strlen(date) */
+		rl_out_html(o, date, strlen(date));
 		rl_out_puts(o, " ");
 		rl_out_html(o, s->name, strlen(s->name));
 		rl_out_printf(o, " ¶%zu", s->pub.para + 1);

@@ -44,6 +44,12 @@ steps = json.load(open(sys.argv[1]))["steps"]
 page = open(sys.argv[2]).read()
 assert len(steps) >= 4, len(steps)
 assert len(re.findall(r'<a href="#s\d+"><circle class="h\d', page)) == len(steps)
+# each dot's tooltip: the step's date, name and paragraph
+titles = re.findall(r'<title>([^<]*)</title></circle>', page)
+assert len(titles) == len(steps), titles
+for s, t in zip(steps, titles):
+    want = f'{s["date"][:10]} {html.escape(s["name"], quote=True)} \u00b6{s["paragraph"] + 1}'
+    assert t.startswith(want), (t, want)
 lis = re.findall(r'<li class="step[^"]*" id="s(\d+)">(.*?)</li>', page, re.S)
 assert [int(i) for i, _ in lis] == list(range(1, len(steps) + 1)), [i for i, _ in lis]
 for s, (i, body) in zip(steps, lis):
