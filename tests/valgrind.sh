@@ -25,7 +25,8 @@ exec valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=de
 	--log-file="$dir/logs/vg.%p.log" "$bin" "\$@"
 WRAP
 chmod +x "$dir/redline"
-E2E_SKIP="$*" sh tests/e2e.sh "$dir/redline" "$shared"
+# tests that copy the program (install_datadir) copy this one, not the wrapper
+REDLINE_REAL=$bin E2E_SKIP="$*" sh tests/e2e.sh "$dir/redline" "$shared"
 status=$?
 runs=$(ls "$dir/logs" | wc -l)
 bad=$(grep -l -E "ERROR SUMMARY: [1-9]|are (definitely|indirectly) lost|Invalid|uninitialised|Mismatched|overlap" \

@@ -1,7 +1,8 @@
 # An installed program finds the data installed beside it (PREFIX/bin and
 # PREFIX/share/redline) without REDLINE_DATA; the build tree finds data/.
 mkdir -p "$tmp/prefix/bin" "$tmp/prefix/share/redline"
-cp "$bin" "$tmp/prefix/bin/redline"
+# the program itself, not tests/valgrind.sh's wrapper, which runs the build's
+cp "${REDLINE_REAL:-$bin}" "$tmp/prefix/bin/redline"
 cp -R data/lang "$tmp/prefix/share/redline/"
 printf 'Gisteren sprak dr. Jansen met de minister over het beleid. Daarna ging hij naar huis.\n' \
 	>"$tmp/abbr.txt"
