@@ -41,6 +41,9 @@
 #define PARAS_PER_THREAD 500 /* fewer new paragraphs than this: one thread */
 #define MAX_MERGED 64       /* sentences summed into a paragraph vector */
 #define TF_TABLE 64         /* counts whose 1 + ln(count) is tabled */
+#define ONE_NONE MAX_MERGED /* one[]: no sentence holds the term (a
+                               paragraph of one sentence) */
+#define ONE_MANY 255        /* one[]: several do: walk its list */
 
 /* A term of a sentence: its term in the paragraph vector, and its count
  * until weighing, then its weight. */
@@ -98,6 +101,12 @@ typedef struct side {
 	 * sentences too */
 	uint32_t *moff;      /* (at most 2^32 - 1 members a side) */
 	size_t moff_cap;
+	/* per paragraph term, indexed as moff: the one sentence that holds
+	 * it, or ONE_NONE or ONE_MANY.  A term that one sentence holds has
+	 * the same count there as in the paragraph, and the same rarity, so
+	 * weigh_part() and weigh_spart() give it the same weight in both */
+	uint8_t *one;
+	size_t one_cap;
 	memb *memb;
 	size_t memb_cap;
 } side;
@@ -136,6 +145,7 @@ static void side_free(side *s)
 	free(s->para);
 	free(s->sent);
 	free(s->moff);
+	free(s->one);
 	free(s->memb);
 }
 
@@ -382,6 +392,7 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	 * the members in place */
 	u->m0 = *n_moff;
 	uint32_t *mo = s->moff + u->m0;
+	uint8_t *one = s->one + u->m0;
 	memset(mo, 0, (live + 1) * sizeof(uint32_t));
 	for (size_t e = 0; e < np; e++)
 		mo[ws->idx[ws->pos[e]] + 1]++;
@@ -389,14 +400,18 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	for (size_t t = 1; t <= live; t++)
 		mo[t] += mo[t - 1];
 	np = 0;
+	memset(one, ONE_NONE, live);
 	for (uint32_t k = 0, so = 0; k < u->n_sent; k++) {
 		const rl_vec *q = &s->sent[u->s0 + k];
 		size_t nq = (size_t)q->n_words + q->n_grams;
 
 		for (size_t e = 0; e < nq; e++) {
-			memb *m = &s->memb[mo[ws->idx[ws->pos[np + e]]]++];
+			int32_t t = ws->idx[ws->pos[np + e]];
+			memb *m = &s->memb[mo[t]++];
+
 			m->sent = k;
 			m->w = u->st[so + e].w;
+			one[t] = one[t] == ONE_NONE ? (uint8_t)k : ONE_MANY;
 		}
 		np += nq;
 		so += ws->n_st[k];
@@ -443,6 +458,7 @@ static void weigh_side(side *s)
 	if (n_memb >= UINT32_MAX)
 		s->err = rl_error_set(RL_ENOMEM, "out of memory (too many terms)");
 	else if (rl_grow(&s->moff, &s->moff_cap, n_moff + 2, sizeof(uint32_t)) < 0 ||
+	         rl_grow(&s->one, &s->one_cap, n_moff + 2, 1) < 0 ||
 	         rl_grow(&s->memb, &s->memb_cap, n_memb + 1, sizeof(memb)) < 0)
 		s->err = RL_ENOMEM;
 	n_moff = n_memb = 0;
@@ -515,22 +531,40 @@ static void assign_ids(work *w)
  * locates, and of each paragraph with each sentence of the other.  x is
  * walked in its order, which is the order of the term keys, so every sum
  * adds the same products in the same order as a merge of the two sorted
- * vectors would. */
+ * vectors would.  A term that one sentence holds (xo, yo) has the same
+ * weight there as in its paragraph: the pair's product goes to that
+ * sentence's sum without a walk of its list (to a slot never read,
+ * s[MAX_MERGED], when the paragraph is one sentence). */
 static void scatter_dots(const rl_term *x, size_t lo, size_t hi, const uint32_t *xm,
-                         const memb *xmb, const rl_term *y, const uint32_t *ym, const memb *ymb,
+                         const uint8_t *xo, const memb *xmb, const rl_term *y,
+                         const uint32_t *ym, const uint8_t *yo, const memb *ymb,
                          const uint32_t *at, double *p, double *s, double *t)
 {
-	for (size_t i = lo; i < hi; i++) {
-		size_t j = at[x[i].key];
+	const rl_term *e = x + lo, *end = x + hi;
 
-		if (!j)
-			continue;
+	for (;; e++) {
+		size_t i, j = 0;
+		double d;
+
+		/* most terms miss: a loop of their own */
+		while (e < end && !(j = at[e->key]))
+			e++;
+		if (e == end)
+			break;
+		i = (size_t)(e - x);
 		j--;
-		*p += (double)x[i].w * y[j].w;
-		for (size_t m = ym[j]; m < ym[j + 1]; m++)
-			s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
-		for (size_t m = xm[i]; m < xm[i + 1]; m++)
-			t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
+		d = (double)x[i].w * y[j].w;
+		*p += d;
+		if (yo[j] != ONE_MANY)
+			s[yo[j]] += d;
+		else
+			for (size_t m = ym[j]; m < ym[j + 1]; m++)
+				s[ymb[m].sent] += (double)x[i].w * ymb[m].w;
+		if (xo[i] != ONE_MANY)
+			t[xo[i]] += d;
+		else
+			for (size_t m = xm[i]; m < xm[i + 1]; m++)
+				t[xmb[m].sent] += (double)xmb[m].w * y[j].w;
 	}
 }
 
@@ -544,18 +578,21 @@ static double pair_score(const work *w, const uint32_t *at, uint32_t i, uint32_t
 {
 	const unit *x = &w->a.para[i], *y = &w->b.para[j];
 	const uint32_t *xm = w->a.moff + x->m0, *ym = w->b.moff + y->m0;
+	const uint8_t *xo = w->a.one + x->m0, *yo = w->b.one + y->m0;
 	size_t nxw = x->v.n_words;
-	double pw = 0, pg = 0, sw[MAX_MERGED], sg[MAX_MERGED], tw[MAX_MERGED], tg[MAX_MERGED], best;
+	double pw = 0, pg = 0, sw[MAX_MERGED + 1], sg[MAX_MERGED + 1], tw[MAX_MERGED + 1],
+	       tg[MAX_MERGED + 1], best;
 
-	/* only the sentences there are */
+	/* only the sentences there are, and the slot of ONE_NONE */
 	memset(sw, 0, y->n_sent * sizeof(double));
 	memset(sg, 0, y->n_sent * sizeof(double));
 	memset(tw, 0, x->n_sent * sizeof(double));
 	memset(tg, 0, x->n_sent * sizeof(double));
+	sw[ONE_NONE] = sg[ONE_NONE] = tw[ONE_NONE] = tg[ONE_NONE] = 0;
 
-	scatter_dots(x->v.v, 0, nxw, xm, w->a.memb, y->v.v, ym, w->b.memb, at, &pw, sw, tw);
-	scatter_dots(x->v.v, nxw, nxw + x->v.n_grams, xm, w->a.memb, y->v.v, ym, w->b.memb,
-	             at + w->n_ids + 1, &pg, sg, tg);
+	scatter_dots(x->v.v, 0, nxw, xm, xo, w->a.memb, y->v.v, ym, yo, w->b.memb, at, &pw, sw, tw);
+	scatter_dots(x->v.v, nxw, nxw + x->v.n_grams, xm, xo, w->a.memb, y->v.v, ym, yo,
+	             w->b.memb, at + w->n_ids + 1, &pg, sg, tg);
 	best = rl_vec_score_dots(pw, pg, &x->v, &y->v);
 	for (uint32_t k = 0; k < y->n_sent; k++) {
 		const rl_vec *q = &w->b.sent[y->s0 + k];

@@ -518,6 +518,64 @@ static void test_align__related_heading_stands_for_its_section(void **state)
 	                         &from) == 0);
 }
 
+/* The similarity of related link old i -> new j, 0 when there is none. */
+static double related_sim(const rl_alinks *l, uint32_t i, uint32_t j)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (l->v[k].kind == RL_LINK_RELATED && l->v[k].o0 == i && l->v[k].n0 == j)
+			return l->v[k].similarity;
+	return 0;
+}
+
+/* A sentence that starts with a capital, as the segmenter wants. */
+static void said(rl_buf *b, unsigned seed, int n)
+{
+	rl_buf_puts(b, "Daarom ");
+	sentence(b, seed, n);
+}
+
+/* A sentence restating a whole paragraph of the other document carries
+ * the link with its own score (1: the same words), on either side, while
+ * its paragraph's other sentences share words and n-grams with it (terms
+ * that several sentences hold) and the restated paragraph is one sentence
+ * (terms that no sentence list holds). */
+static void test_align__related_sentence_carries_the_link(void **state)
+{
+	rl_buf a = RL_BUF_INIT, b = RL_BUF_INIT;
+	rl_doc *da, *db;
+	rl_alinks l = {0};
+
+	(void)state;
+	said(&a, 11, 20); /* old 0: one sentence */
+	rl_buf_puts(&a, "\n\n");
+	said(&a, 21, 16); /* old 1: the restated sentence in the middle */
+	rl_buf_puts(&a, " ");
+	said(&a, 31, 20);
+	rl_buf_puts(&a, " ");
+	said(&a, 41, 18);
+	rl_buf_puts(&a, "\n\n");
+	said(&b, 51, 18); /* new 0: old 0 as its second sentence */
+	rl_buf_puts(&b, " ");
+	said(&b, 11, 20);
+	rl_buf_puts(&b, " ");
+	said(&b, 61, 16);
+	rl_buf_puts(&b, "\n\n");
+	said(&b, 31, 20); /* new 1: old 1's second sentence alone */
+	rl_buf_puts(&b, "\n\n");
+	for (unsigned i = 0; i < 6; i++) {
+		para(&a, 500 + i);
+		para(&b, 700 + i);
+	}
+	da = doc_of(&a);
+	db = doc_of(&b);
+	assert_int_equal(rl_align_related(&l, da, db, NULL), 0);
+	assert_true(related_sim(&l, 0, 0) > 0.999);
+	assert_true(related_sim(&l, 1, 1) > 0.999);
+	rl_alinks_free(&l);
+	rl_doc_free(da);
+	rl_doc_free(db);
+}
+
 /* Without a language given or detected, each other document would choose
  * it: no shared analysis. */
 static void test_align__related_from_needs_a_language(void **state)
@@ -546,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_align__related_from_matches_related),
 		cmocka_unit_test(test_align__related_from_needs_a_language),
 		cmocka_unit_test(test_align__related_heading_stands_for_its_section),
+		cmocka_unit_test(test_align__related_sentence_carries_the_link),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
