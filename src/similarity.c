@@ -1246,45 +1246,65 @@ void rl_sim_cursor_free(rl_sim_cursor *c)
 	free(c);
 }
 
+/* Put vector id with score v among the n best in ids[] and top[] (by
+ * score, then by id), at slot `at` or before: a bounded insertion. */
+static void insert_best(uint32_t *ids, float *top, size_t at, uint32_t id, float v)
+{
+	while (at > 0 && (top[at - 1] < v || (top[at - 1] == v && ids[at - 1] > id))) {
+		top[at] = top[at - 1];
+		ids[at] = ids[at - 1];
+		at--;
+	}
+	top[at] = v;
+	ids[at] = id;
+}
+
 /* Keep the k best of the touched vectors at the front of `ids`, best first
  * (by score, then by id), their scores beside them in `top`, and reset the
- * accumulators on the way: a bounded insertion (k is small), with the
- * k-th score and id at hand, so that most vectors are turned away by one
- * comparison. */
+ * accumulators on the way: the first k fill the list, then with the k-th
+ * score and id at hand most vectors are turned away by one comparison. */
 static size_t select_best(float *acc, const uint32_t *touched, size_t nt, uint32_t *ids,
                           float *top, size_t k)
 {
-	size_t n = 0;
-	float lim = 0;
-	uint32_t lim_id = 0;
+	size_t n = 0, t = 0;
+	float lim;
+	uint32_t lim_id;
 
-	for (size_t t = 0; t < nt; t++) {
+	for (; t < nt && n < k; t++) {
+		uint32_t id = touched[t];
+
+		insert_best(ids, top, n++, id, acc[id]);
+		acc[id] = 0;
+	}
+	if (n < k || !k) {
+		for (; t < nt; t++)
+			acc[touched[t]] = 0;
+		return n;
+	}
+	lim = top[k - 1];
+	lim_id = ids[k - 1];
+	for (; t < nt; t++) {
 		uint32_t id = touched[t];
 		float v = acc[id];
-		size_t at;
 
 		acc[id] = 0;
-		if (n == k && (v < lim || (v == lim && id > lim_id) || !k))
+		if (v < lim || (v == lim && id > lim_id))
 			continue;
-		at = n < k ? n++ : k - 1; /* full: the last one goes */
-		while (at > 0 && (top[at - 1] < v || (top[at - 1] == v && ids[at - 1] > id))) {
-			top[at] = top[at - 1];
-			ids[at] = ids[at - 1];
-			at--;
-		}
-		top[at] = v;
-		ids[at] = id;
-		if (n == k) {
-			lim = top[k - 1];
-			lim_id = ids[k - 1];
-		}
+		insert_best(ids, top, k - 1, id, v); /* the last one goes */
+		lim = top[k - 1];
+		lim_id = ids[k - 1];
 	}
 	return n;
 }
 
+/* The accumulators hold 0 until touched and at least 1e-9 after (every
+ * weight is positive): a touched one is told by its bits, which are those
+ * of +0 only before. */
 size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size_t k)
 {
 	const rl_sim_index *ix = c->ix;
+	float *acc = c->acc;
+	uint32_t *touched = c->touched;
 	size_t nt = 0;
 
 	for (size_t i = 0; i < q->n_words && q->norm_words > 0; i++) {
@@ -1292,15 +1312,19 @@ size_t rl_sim_index_query(rl_sim_cursor *c, const rl_vec *q, uint32_t *ids, size
 		uint32_t *l = !ix->dense ? rl_map64_get(&ix->lists, key)
 		              : key < ix->n_dense && ix->dense[key] ? &ix->dense[key] : NULL;
 		float qw = q->v[i].w / q->norm_words;
+		const posting *p, *end;
 
 		if (!l || ix->start[*l] - ix->start[*l - 1] > ix->max_df)
 			continue;
-		for (size_t j = ix->start[*l - 1]; j < ix->start[*l]; j++) {
-			const posting *p = &ix->p[j];
-			if (c->acc[p->id] == 0)
-				c->touched[nt++] = p->id;
-			c->acc[p->id] += qw * p->w + 1e-9f;
+		end = ix->p + ix->start[*l];
+		for (p = ix->p + ix->start[*l - 1]; p < end; p++) {
+			uint32_t id = p->id, bits;
+
+			memcpy(&bits, &acc[id], sizeof(bits));
+			if (!bits)
+				touched[nt++] = id;
+			acc[id] += qw * p->w + 1e-9f;
 		}
 	}
-	return select_best(c->acc, c->touched, nt, ids, c->top, k);
+	return select_best(acc, touched, nt, ids, c->top, k);
 }

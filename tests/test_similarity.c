@@ -246,6 +246,51 @@ static void test_similarity__index_finds_candidates(void **state)
 	rl_stats_free(st);
 }
 
+/* More candidates than asked for: the best k, by score and then by id
+ * (vectors with the same text tie), the same again from the same cursor. */
+static void test_similarity__index_keeps_the_best_k(void **state)
+{
+	fx *f = *state;
+	const char *docs[] = {
+		"De collectieve defensie van Europa en de NAVO.",
+		"De collectieve defensie blijft nodig.",
+		"Defensie kost geld.",
+	};
+	rl_vec v[12], q;
+	rl_stats *st;
+	rl_sim_index *ix;
+	rl_sim_cursor *cur;
+	uint32_t ids[8];
+
+	assert_int_equal(rl_stats_new(&st), 0);
+	for (size_t i = 0; i < 12; i++) {
+		v[i] = vec(f, docs[i % 3]);
+		assert_int_equal(rl_stats_add(st, &v[i]), 0);
+	}
+	for (size_t i = 0; i < 12; i++)
+		rl_vec_weigh(&v[i], st);
+	assert_int_equal(rl_sim_index_new(&ix, v, 12, 12), 0);
+	assert_int_equal(rl_sim_cursor_new(&cur, ix), 0);
+	q = weighed(f, docs[0], st);
+	for (int round = 0; round < 2; round++) {
+		uint32_t next;
+
+		assert_int_equal(rl_sim_index_query(cur, &q, ids, 8), 8);
+		for (uint32_t r = 0; r < 4; r++)
+			assert_int_equal(ids[r], 3 * r); /* the same text, by id */
+		next = ids[4];
+		assert_true(next == 1 || next == 2);
+		for (uint32_t r = 0; r < 4; r++)
+			assert_int_equal(ids[4 + r], next + 3 * r);
+		assert_int_equal(rl_sim_index_query(cur, &q, ids, 2), 2);
+		assert_int_equal(ids[0], 0);
+		assert_int_equal(ids[1], 3);
+	}
+	rl_sim_cursor_free(cur);
+	rl_sim_index_free(ix);
+	rl_stats_free(st);
+}
+
 static void test_similarity__sum_equals_whole(void **state)
 {
 	fx *f = *state;
@@ -410,6 +455,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_similarity__scores_in_range_and_ordered, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__pairs_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__index_finds_candidates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similarity__index_keeps_the_best_k, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__sum_equals_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similarity__sum_reports_where_terms_went, setup,
 		                                teardown),
