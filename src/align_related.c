@@ -635,10 +635,16 @@ static size_t candidates(job *jb, uint32_t j)
 static void place_new(const work *w, uint32_t *at, uint32_t j, int on)
 {
 	const rl_vec *y = &w->b.para[j].v;
-	size_t ny = (size_t)y->n_words + y->n_grams;
+	const rl_term *v = y->v;
+	uint32_t nw = y->n_words, ny = nw + y->n_grams;
+	uint32_t *atg = at + w->n_ids + 1; /* the n-grams' table */
 
-	for (size_t t = 0; t < ny; t++)
-		at[y->v[t].key + (t < y->n_words ? 0 : w->n_ids + 1)] = on ? (uint32_t)t + 1 : 0;
+	/* bounds in locals: a store through `at` could alias the vector's
+	 * uint32_t fields */
+	for (uint32_t t = 0; t < nw; t++)
+		at[v[t].key] = on ? t + 1 : 0;
+	for (uint32_t t = nw; t < ny; t++)
+		atg[v[t].key] = on ? t + 1 : 0;
 }
 
 /* The paragraph that old paragraph i introduces when it is a section
