@@ -194,12 +194,29 @@ const rl_df_slot *rl_stats_find(const rl_stats *s, uint64_t key)
 
 void rl_stats_find_terms(const rl_stats *s, const rl_term *t, size_t n, const rl_df_slot **out)
 {
+	/* the table in locals: a store to out[] could alias its slots */
+	const rl_df_slot *slots = s->slots;
+	size_t mask = s->mask;
+
+	if (!mask) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = NULL;
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
-		if (i + DF_AHEAD < n && s->mask) {
+		uint64_t key = t[i].key ? t[i].key : 1;
+		const rl_df_slot *found = NULL;
+
+		if (i + DF_AHEAD < n) {
 			uint64_t k = t[i + DF_AHEAD].key;
-			__builtin_prefetch(&s->slots[df_home(k ? k : 1, s->mask)]);
+			__builtin_prefetch(&slots[df_home(k ? k : 1, mask)]);
 		}
-		out[i] = rl_stats_find(s, t[i].key);
+		for (size_t h = df_home(key, mask); slots[h].key; h = (h + 1) & mask)
+			if (slots[h].key == key) {
+				found = &slots[h];
+				break;
+			}
+		out[i] = found;
 	}
 }
 

@@ -384,6 +384,17 @@ static void test_similarity__stats_merge_and_df(void **state)
 		rl_stats_find_terms(b, v.v, (size_t)v.n_words + v.n_grams, slot);
 		for (size_t i = 0; i < (size_t)v.n_words + v.n_grams; i++)
 			assert_ptr_equal(slot[i], rl_stats_find(b, v.v[i].key));
+		/* a table never added to: none */
+		{
+			rl_stats *empty;
+
+			assert_int_equal(rl_stats_new(&empty), 0);
+			slot[0] = (const rl_df_slot *)slot;
+			rl_stats_find_terms(empty, v.v, (size_t)v.n_words + v.n_grams, slot);
+			for (size_t i = 0; i < (size_t)v.n_words + v.n_grams; i++)
+				assert_null(slot[i]);
+			rl_stats_free(empty);
+		}
 	}
 	rl_stats_free(a);
 	rl_stats_free(b);
