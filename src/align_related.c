@@ -276,9 +276,9 @@ static float weigh_part(const wscratch *ws, rl_term *v, uint32_t *pt, size_t lo,
 	return (float)sqrt(sq);
 }
 
-/* weigh_part() for the terms of a sentence, st[lo, hi) with their counts,
- * whose paragraph terms are pt[lo, hi): the same weights and norm, the
- * live ones moved to st[*m ...] with their weights. */
+/* weigh_part() for the terms of a sentence, st[lo, hi) with their counts
+ * and paragraph terms: the same weights and norm, the live ones moved to
+ * st[*m ...] with their weights, their paragraph terms also to pt[*m ...]. */
 static float weigh_spart(const wscratch *ws, sterm *st, uint32_t *pt, size_t lo, size_t hi,
                          uint32_t *m)
 {
@@ -288,7 +288,7 @@ static float weigh_spart(const wscratch *ws, sterm *st, uint32_t *pt, size_t lo,
 	uint32_t n = *m;
 
 	for (size_t e = lo; e < hi; e++) {
-		size_t t = pt[e];
+		size_t t = st[e].pt;
 		float c = st[e].w, w;
 
 		w = c < TF_TABLE ? (float)(ws->tf[(uint32_t)c] * idf[t]) : rl_term_weight(c, idf[t]);
@@ -303,9 +303,10 @@ static float weigh_spart(const wscratch *ws, sterm *st, uint32_t *pt, size_t lo,
 	return (float)sqrt(sq);
 }
 
-/* Weigh sentence q, whose terms are st[] (paragraph terms pt[]), as
- * weigh_vec() would its vector; its word terms kept as a vector of ids in
- * `arena` when it is to be queried.  Fails with RL_ENOMEM. */
+/* Weigh sentence q, whose terms are st[] with their paragraph terms, as
+ * weigh_vec() would its vector, the live ones' paragraph terms left in
+ * pt[]; its word terms kept as a vector of ids in `arena` when it is to be
+ * queried.  Fails with RL_ENOMEM. */
 static int weigh_sent(const wscratch *ws, rl_vec *q, sterm *st, uint32_t *pt, rl_arena *arena,
                       int query)
 {
@@ -380,8 +381,6 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 		int err;
 
 		ws->n_st[k] = (uint32_t)nq;
-		for (size_t e = 0; e < nq; e++)
-			pos[e] = u->st[so + e].pt; /* its paragraph term (build_unit) */
 		if ((err = weigh_sent(ws, q, u->st + so, pos, &s->arena, s->query)) < 0)
 			return err;
 		np += (size_t)q->n_words + q->n_grams;
