@@ -359,13 +359,14 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	    rl_grow(&ws->slot, &ws->slot_cap, nt + 1, sizeof(*ws->slot)) < 0)
 		return RL_ENOMEM;
 	/* every paragraph term is in the side's table, its rarity cached and
-	 * its id set (assign_ids) */
+	 * its id set (assign_ids); a rarity is positive, negated when the
+	 * other side lacks the term, so never -0 and fabsf() undoes that */
 	rl_stats_find_terms(s->df, u->v.v, nt, ws->slot);
 	for (size_t t = 0; t < nt; t++) {
 		const rl_df_slot *d = ws->slot[t];
 		float f = d ? d->idf : 0;
 
-		ws->idf[t] = f < 0 ? -f : f;
+		ws->idf[t] = fabsf(f);
 		ws->id[t] = d && f > 0 ? d->df : 0;
 		ws->idx[t] = ws->id[t] ? (int32_t)live++ : -1;
 	}
