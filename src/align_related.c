@@ -404,13 +404,18 @@ static int weigh_unit(side *s, unit *u, wscratch *ws, size_t *n_moff, size_t *n_
 	for (uint32_t k = 0, so = 0; k < u->n_sent; k++) {
 		const rl_vec *q = &s->sent[u->s0 + k];
 		size_t nq = (size_t)q->n_words + q->n_grams;
+		/* in locals: a store to one[] (bytes) may alias anything */
+		const int32_t *idx = ws->idx;
+		const uint32_t *pos = ws->pos + np;
+		const sterm *st = u->st + so;
+		memb *mb = s->memb;
 
 		for (size_t e = 0; e < nq; e++) {
-			int32_t t = ws->idx[ws->pos[np + e]];
-			memb *m = &s->memb[mo[t]++];
+			int32_t t = idx[pos[e]];
+			memb *m = &mb[mo[t]++];
 
 			m->sent = k;
-			m->w = u->st[so + e].w;
+			m->w = st[e].w;
 			one[t] = one[t] == ONE_NONE ? (uint8_t)k : ONE_MANY;
 		}
 		np += nq;
