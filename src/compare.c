@@ -520,20 +520,23 @@ static int detect_all(rl_comparison *c, const rl_alinks *al, const uint32_t *ord
 	    !(v = rl_calloc(p1.n + p2.n + n_early, sizeof(rl_change))))
 		err = RL_ENOMEM;
 	for (size_t k = 0; err == 0 && k < n; k++) {
-		const rl_change *from;
+		const rl_change *from = NULL;
+		size_t from_off = change_off[k];
 
 		if (todo[k] == 5) {
 			const rl_alink *x = &al->v[ord[k]];
 			const early_pair *q = early_find(ej, x->o0, x->n0);
 
-			from = ej->out[q->who].v + q->c0;
+			from = ej->out[q->who].v;
+			from_off = q->c0;
 			cnt[k] = q->nc;
 			todo[k] = 1;
 		} else {
-			from = (k < p1.k1 ? p1.v : p2.v) + change_off[k];
+			from = k < p1.k1 ? p1.v : p2.v;
 		}
+		/* no offset on an array that holds no change (it may be NULL) */
 		if (cnt[k])
-			memcpy(v + at, from, cnt[k] * sizeof(rl_change));
+			memcpy(v + at, from + from_off, cnt[k] * sizeof(rl_change));
 		change_off[k] = at;
 		c->links[k].n_changes = cnt[k];
 		at += cnt[k];

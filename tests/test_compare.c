@@ -251,6 +251,33 @@ static void many_links(rl_mode mode, int anchored)
  * between two threads, and (anchored) for the changes of the pairs made in
  * place to be found while the aligner goes on: every link still has
  * exactly its own change. */
+/* A comparison with no pair to read changes from: its changes are put
+ * together without an offset on an array that holds none (clang's UBSan,
+ * `make asan CC=clang`, flags a zero offset on NULL; fuzz_align found
+ * it with "E " against an empty text). */
+static void test_compare__no_pair_has_changes(void **state)
+{
+	const char *texts[][2] = {{"E ", ""}, {"", "E "}, {"E ", "E "}, {"", ""}};
+
+	(void)state;
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		rl_doc *a, *b;
+		rl_comparison *c = compare(texts[t][0], texts[t][1], &a, &b);
+		size_t n = rl_comparison_link_count(c);
+
+		assert_int_equal(n, *texts[t][0] || *texts[t][1] ? 1 : 0);
+		for (size_t k = 0; k < n; k++) {
+			const rl_link *l = rl_comparison_link(c, k);
+
+			assert_int_equal(l->n_changes, 0);
+			assert_int_equal(l->kind, !*texts[t][0]   ? RL_LINK_INSERTED
+			                          : !*texts[t][1] ? RL_LINK_DELETED
+			                                          : RL_LINK_EQUAL);
+		}
+		release(c, a, b);
+	}
+}
+
 static void test_compare__changes_of_many_links(void **state)
 {
 	(void)state;
@@ -363,6 +390,7 @@ int main(void)
 		cmocka_unit_test(test_compare__names),
 		cmocka_unit_test(test_compare__bad_mode),
 		cmocka_unit_test(test_compare__edit_text_rebuilds_both_sides),
+		cmocka_unit_test(test_compare__no_pair_has_changes),
 		cmocka_unit_test(test_compare__changes_of_many_links),
 		cmocka_unit_test(test_compare__heatmap_grid_scores_every_pair),
 		cmocka_unit_test(test_compare__heatmap_grid_of_large_documents_is_binned),
